@@ -1,0 +1,156 @@
+package dev.pounce.controller.compat;
+
+import dev.pounce.controller.identity.CallerIdentity;
+import dev.pounce.slurm.SlurmCommands;
+import dev.pounce.slurm.api.Caller;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.CommandRequest;
+import dev.pounce.slurm.api.CommandResult;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** {@code POST /compat/v1/run}: one SLURM command from the thin client. */
+@Path("/compat/v1/run")
+public class CompatResource {
+
+  static final String FRAMES = "application/x-pounce-frames";
+  private static final Logger LOG = Logger.getLogger(CompatResource.class);
+
+  private final ClusterOps ops;
+  private final CallerIdentity identity;
+
+  CompatResource(ClusterOps ops, CallerIdentity identity) {
+    this.ops = ops;
+    this.identity = identity;
+  }
+
+  @POST
+  @Consumes({FRAMES, "application/octet-stream"})
+  @Produces(FRAMES)
+  @RunOnVirtualThread
+  public Response run(byte[] body, @Context HttpServerRequest http) {
+    String cmd = "pounce";
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try {
+      Decoded d = decode(Frames.decode(body));
+      cmd = d.command;
+      Optional<Caller> caller = identity.establish(http.remoteAddress().hostAddress(), d.claimed);
+      if (caller.isEmpty()) {
+        Frames.write(out, "err", cmd + ": error: Authentication failure\n");
+        Frames.write(out, "exit", "1");
+        return ok(out);
+      }
+      CommandRequest req =
+          new CommandRequest(
+              d.command, d.args, d.env, d.cwd, caller.get(), d.key, d.files, d.fileErrors, d.tty);
+      CommandResult r = SlurmCommands.run(req, ops);
+      for (String path : r.needFiles()) {
+        Frames.write(out, "need", path);
+      }
+      if (r.stdout().length > 0) {
+        Frames.write(out, "out", r.stdout());
+      }
+      if (r.stderr().length > 0) {
+        Frames.write(out, "err", r.stderr());
+      }
+      Frames.write(out, "exit", Integer.toString(r.exitCode()));
+    } catch (IllegalArgumentException e) {
+      out.reset();
+      Frames.write(out, "err", cmd + ": error: malformed request: " + e.getMessage() + "\n");
+      Frames.write(out, "exit", "1");
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "%s failed", cmd);
+      out.reset();
+      Frames.write(out, "err", cmd + ": error: " + e + "\n");
+      Frames.write(out, "exit", "1");
+    }
+    return ok(out);
+  }
+
+  private static Response ok(ByteArrayOutputStream out) {
+    return Response.ok(out.toByteArray(), FRAMES).build();
+  }
+
+  /** The request's frames, sorted into fields. */
+  private static final class Decoded {
+    String command = "pounce";
+    final List<String> args = new ArrayList<>();
+    final Map<String, String> env = new LinkedHashMap<>();
+    String cwd = "/";
+    Caller claimed;
+    String key;
+    final Map<String, byte[]> files = new HashMap<>();
+    final Map<String, String> fileErrors = new HashMap<>();
+    boolean tty;
+  }
+
+  private static Decoded decode(List<Frames.Frame> frames) {
+    Decoded d = new Decoded();
+    int uid = -1;
+    int gid = -1;
+    String user = null;
+    String host = "localhost";
+    for (Frames.Frame f : frames) {
+      switch (f.tag()) {
+        case "cmd" -> d.command = f.text();
+        case "arg" -> d.args.add(f.text());
+        case "env" -> {
+          String e = f.text();
+          int eq = e.indexOf('=');
+          if (eq > 0) {
+            d.env.put(e.substring(0, eq), e.substring(eq + 1));
+          }
+        }
+        case "cwd" -> d.cwd = f.text();
+        case "uid" -> uid = Integer.parseInt(f.text().trim());
+        case "gid" -> gid = Integer.parseInt(f.text().trim());
+        case "user" -> user = f.text();
+        case "host" -> host = f.text();
+        case "tty" -> d.tty = "1".equals(f.text().trim());
+        case "key" -> d.key = f.text();
+        case "file" -> {
+          int lf = indexOfLf(f.value());
+          String path = new String(f.value(), 0, lf, java.nio.charset.StandardCharsets.UTF_8);
+          byte[] content = java.util.Arrays.copyOfRange(f.value(), lf + 1, f.value().length);
+          d.files.put(path, content);
+        }
+        case "fileerr" -> {
+          String t = f.text();
+          int lf = t.indexOf('\n');
+          d.fileErrors.put(lf < 0 ? t : t.substring(0, lf), lf < 0 ? "" : t.substring(lf + 1));
+        }
+        default -> {
+          // Unknown tags are ignored: newer clients may send more.
+        }
+      }
+    }
+    if (uid < 0 || gid < 0 || user == null) {
+      throw new IllegalArgumentException("uid, gid and user are required");
+    }
+    d.claimed = new Caller(uid, gid, user, host);
+    return d;
+  }
+
+  private static int indexOfLf(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("file frame without a path line");
+  }
+}

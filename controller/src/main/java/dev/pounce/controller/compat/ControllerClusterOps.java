@@ -1,0 +1,98 @@
+package dev.pounce.controller.compat;
+
+import dev.pounce.controller.config.ClusterSettings;
+import dev.pounce.controller.usecase.HoldJob;
+import dev.pounce.controller.usecase.QueryCluster;
+import dev.pounce.controller.usecase.SignalJob;
+import dev.pounce.controller.usecase.SubmitJob;
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.node.Partition;
+import dev.pounce.slurm.api.Caller;
+import dev.pounce.slurm.api.ClusterConfig;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.NodeView;
+import dev.pounce.slurm.api.SlurmException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** slurm-compat's view of the controller: each operation is one use case. */
+@ApplicationScoped
+public class ControllerClusterOps implements ClusterOps {
+
+  private final SubmitJob submit;
+  private final SignalJob signal;
+  private final HoldJob hold;
+  private final QueryCluster query;
+  private final ClusterSettings settings;
+
+  ControllerClusterOps(
+      SubmitJob submit,
+      SignalJob signal,
+      HoldJob hold,
+      QueryCluster query,
+      ClusterSettings settings) {
+    this.submit = submit;
+    this.signal = signal;
+    this.hold = hold;
+    this.query = query;
+    this.settings = settings;
+  }
+
+  @Override
+  public Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException {
+    return submit.submit(spec, caller, idempotencyKey);
+  }
+
+  @Override
+  public Optional<Job> job(long id) {
+    return query.job(id);
+  }
+
+  @Override
+  public List<Job> activeJobs() {
+    return query.visibleJobs();
+  }
+
+  @Override
+  public List<Job> accountingJobs(Instant from, Instant to, List<Long> ids) {
+    return query.accounting(from, to, ids);
+  }
+
+  @Override
+  public List<NodeView> nodes() {
+    return query.nodes();
+  }
+
+  @Override
+  public List<Partition> partitions() {
+    return query.partitions();
+  }
+
+  @Override
+  public void signal(long jobId, int sig, boolean batchOnly, Caller caller) throws SlurmException {
+    signal.signal(jobId, sig, batchOnly, caller);
+  }
+
+  @Override
+  public void hold(long jobId, boolean admin, Caller caller) throws SlurmException {
+    hold.hold(jobId, admin, caller);
+  }
+
+  @Override
+  public void release(long jobId, Caller caller) throws SlurmException {
+    hold.release(jobId, caller);
+  }
+
+  @Override
+  public ClusterConfig config() {
+    return settings.get();
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.now();
+  }
+}

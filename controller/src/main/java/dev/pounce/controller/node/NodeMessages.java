@@ -1,0 +1,55 @@
+package dev.pounce.controller.node;
+
+import dev.pounce.controller.usecase.RegisterNode;
+import dev.pounce.controller.usecase.ReportTask;
+import dev.pounce.proto.v1.Register;
+import dev.pounce.proto.v1.RunningTask;
+import dev.pounce.proto.v1.TaskEvent;
+import java.util.List;
+
+/** Maps node-session protobuf messages to use-case commands. */
+final class NodeMessages {
+
+  private NodeMessages() {}
+
+  static RegisterNode.Registration registration(Register r) {
+    List<RegisterNode.KnownTask> tasks =
+        r.getRunningList().stream().map(NodeMessages::knownTask).toList();
+    return new RegisterNode.Registration(
+        r.getNodeName(),
+        r.getHostname(),
+        r.getCpus(),
+        r.getRealMemoryMb(),
+        Math.max(1, r.getSockets()),
+        Math.max(1, r.getCoresPerSocket()),
+        Math.max(1, r.getThreadsPerCore()),
+        r.getVersion(),
+        tasks);
+  }
+
+  private static RegisterNode.KnownTask knownTask(RunningTask t) {
+    return new RegisterNode.KnownTask(
+        t.getJobId(), t.getAttempt(), t.getFinished(), t.getExitCode(), t.getSignal());
+  }
+
+  static ReportTask.Report taskReport(TaskEvent e) {
+    ReportTask.Kind kind =
+        switch (e.getKindCase()) {
+          case STARTED -> ReportTask.Kind.STARTED;
+          case EXITED -> ReportTask.Kind.EXITED;
+          case LAUNCH_FAILED -> ReportTask.Kind.LAUNCH_FAILED;
+          case KIND_NOT_SET -> ReportTask.Kind.UNKNOWN;
+        };
+    return new ReportTask.Report(
+        e.getJobId(),
+        e.getAttempt(),
+        e.getSeq(),
+        kind,
+        e.getExited().getExitCode(),
+        e.getExited().getSignal(),
+        e.getExited().getTimedOut(),
+        e.getExited().getCancelled(),
+        e.getLaunchFailed().getReason(),
+        e.getTimeMs());
+  }
+}

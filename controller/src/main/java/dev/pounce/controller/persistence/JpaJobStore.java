@@ -1,0 +1,136 @@
+package dev.pounce.controller.persistence;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.port.JobEventRecord;
+import dev.pounce.core.port.JobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link JobStore} on PostgreSQL through Hibernate ORM. */
+@ApplicationScoped
+public class JpaJobStore implements JobStore {
+
+  private static final String ACTIVE = "('PENDING','CONFIGURING','RUNNING','COMPLETING')";
+  private static final String HOLDING = "('CONFIGURING','RUNNING','COMPLETING')";
+
+  private final EntityManager em;
+
+  JpaJobStore(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public long nextId() {
+    return ((Number) em.createNativeQuery("SELECT nextval('job_id_seq')").getSingleResult())
+        .longValue();
+  }
+
+  @Override
+  public Optional<Long> findIdByKey(String idempotencyKey) {
+    return em.createQuery("SELECT j.id FROM JobEntity j WHERE j.idempotencyKey = :k", Long.class)
+        .setParameter("k", idempotencyKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void insert(Job job, String idempotencyKey) {
+    em.persist(JobMapper.newEntity(job, idempotencyKey));
+  }
+
+  @Override
+  public Optional<Job> find(long id) {
+    return Optional.ofNullable(em.find(JobEntity.class, id)).map(JobMapper::toDomain);
+  }
+
+  @Override
+  public Optional<Job> lock(long id) {
+    return Optional.ofNullable(em.find(JobEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+        .map(JobMapper::toDomain);
+  }
+
+  @Override
+  public void update(Job job) {
+    JobEntity e = em.find(JobEntity.class, job.id());
+    if (e == null) {
+      throw new IllegalStateException("job " + job.id() + " vanished");
+    }
+    JobMapper.copyState(job, e);
+  }
+
+  @Override
+  public long lastSeq(long id) {
+    JobEntity e = em.find(JobEntity.class, id);
+    return e == null ? 0 : e.lastSeq;
+  }
+
+  @Override
+  public void setLastSeq(long id, long seq) {
+    JobEntity e = em.find(JobEntity.class, id);
+    if (e != null) {
+      e.lastSeq = seq;
+    }
+  }
+
+  @Override
+  public void append(JobEventRecord event) {
+    JobEventEntity e = new JobEventEntity();
+    e.jobId = event.jobId();
+    e.attempt = event.attempt();
+    e.at = Instant.now();
+    e.kind = event.kind();
+    e.fromState = event.from() == null ? null : event.from().name();
+    e.toState = event.to() == null ? null : event.to().name();
+    e.detail = event.detail();
+    em.persist(e);
+  }
+
+  @Override
+  public List<Job> findVisible(Instant endedAfter) {
+    return JobMapper.toDomain(
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE state IN " + ACTIVE + " OR end_time > :t ORDER BY id",
+                JobEntity.class)
+            .setParameter("t", endedAfter)
+            .getResultList());
+  }
+
+  @Override
+  public List<Job> findPending() {
+    return JobMapper.toDomain(
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE state = 'PENDING' ORDER BY priority DESC, id",
+                JobEntity.class)
+            .getResultList());
+  }
+
+  @Override
+  public List<Job> findHoldingNodes() {
+    return JobMapper.toDomain(
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE state IN " + HOLDING + " ORDER BY id", JobEntity.class)
+            .getResultList());
+  }
+
+  @Override
+  public List<Job> findForAccounting(Instant from, Instant to, List<Long> ids) {
+    if (!ids.isEmpty()) {
+      return JobMapper.toDomain(
+          em.createQuery("FROM JobEntity j WHERE j.id IN :ids ORDER BY j.id", JobEntity.class)
+              .setParameter("ids", ids)
+              .getResultList());
+    }
+    return JobMapper.toDomain(
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE submit_time <= :to"
+                    + " AND (end_time IS NULL OR end_time >= :from) ORDER BY id",
+                JobEntity.class)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList());
+  }
+}

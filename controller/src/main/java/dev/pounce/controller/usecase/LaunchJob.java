@@ -1,0 +1,90 @@
+package dev.pounce.controller.usecase;
+
+import dev.pounce.controller.config.ClusterSettings;
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.job.JobTrigger;
+import dev.pounce.core.job.OpenMode;
+import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.NodeGateway;
+import dev.pounce.slurm.env.BatchEnvironment;
+import dev.pounce.slurm.sbatch.FilenamePattern;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a just-allocated job's batch script to its first node. If the node cannot be reached the
+ * job fails with JobLaunchFailure (it never started anywhere, so nothing runs twice).
+ */
+@ApplicationScoped
+public class LaunchJob {
+
+  private static final Logger LOG = Logger.getLogger(LaunchJob.class);
+  private final JobStore jobs;
+  private final NodeGateway gateway;
+  private final ClusterSettings settings;
+
+  LaunchJob(JobStore jobs, NodeGateway gateway, ClusterSettings settings) {
+    this.jobs = jobs;
+    this.gateway = gateway;
+    this.settings = settings;
+  }
+
+  /** Fills the job's expanded stdin/stdout/stderr paths for a start on {@code batchHost}. */
+  void resolvePaths(Job.Builder b, String batchHost) {
+    Job job = b.build();
+    b.stdoutPath = FilenamePattern.stdout(job, batchHost);
+    b.stderrPath = FilenamePattern.stderr(job, batchHost);
+    b.stdinPath = FilenamePattern.stdin(job, batchHost);
+  }
+
+  /** Sends the launch; after the allocation was committed. */
+  public void dispatch(Job job) {
+    String node = job.batchHost();
+    Map<String, String> env = BatchEnvironment.build(job, settings.get(), node);
+    JobSpec s = job.spec();
+    var launch =
+        new NodeGateway.BatchLaunch(
+            job.id(),
+            job.attempt(),
+            s.script(),
+            s.scriptArgs(),
+            env,
+            s.workDir(),
+            job.uid(),
+            job.gid(),
+            job.user(),
+            job.stdinPath(),
+            job.stdoutPath(),
+            job.stderrPath().equals(job.stdoutPath()) ? null : job.stderrPath(),
+            s.openMode() == OpenMode.APPEND,
+            job.timeLimitMinutes() == JobSpec.UNLIMITED || job.timeLimitMinutes() == 0
+                ? 0
+                : job.timeLimitMinutes() * 60,
+            settings.get().killWaitSeconds(),
+            job.cpusPerNode().isEmpty() ? 1 : job.cpusPerNode().get(0),
+            job.memPerNodeMb());
+    if (!gateway.launchBatch(node, launch)) {
+      LOG.warnf("job %d: node %s has no session; launch failed", job.id(), node);
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  jobs.lock(job.id())
+                      .ifPresent(
+                          j ->
+                              JobEvents.apply(
+                                  jobs,
+                                  j,
+                                  JobTrigger.LAUNCH_FAILED,
+                                  "node " + node + " not connected",
+                                  b -> {
+                                    b.reason = JobReason.LAUNCH_FAILURE;
+                                    b.endTime = java.time.Instant.now();
+                                    b.exitCode = 1;
+                                  })));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.pounce.controller.usecase;
+
+import dev.pounce.controller.config.ClusterSettings;
+import dev.pounce.core.job.Job;
+import dev.pounce.core.node.Node;
+import dev.pounce.core.node.Partition;
+import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.NodeStore;
+import dev.pounce.slurm.api.NodeView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read paths for squeue, sacct, sinfo and scontrol. They never wait on the scheduler. */
+@ApplicationScoped
+public class QueryCluster {
+
+  private final JobStore jobs;
+  private final NodeStore nodes;
+  private final ClusterSettings settings;
+
+  QueryCluster(JobStore jobs, NodeStore nodes, ClusterSettings settings) {
+    this.jobs = jobs;
+    this.nodes = nodes;
+    this.settings = settings;
+  }
+
+  /** One job. */
+  public Optional<Job> job(long id) {
+    return QuarkusTransaction.requiringNew().call(() -> jobs.find(id));
+  }
+
+  /** Active jobs plus those that ended within MinJobAge. */
+  public List<Job> visibleJobs() {
+    Instant cutoff = Instant.now().minusSeconds(settings.get().minJobAgeSeconds());
+    return QuarkusTransaction.requiringNew().call(() -> jobs.findVisible(cutoff));
+  }
+
+  /** Accounting rows. */
+  public List<Job> accounting(Instant from, Instant to, List<Long> ids) {
+    return QuarkusTransaction.requiringNew().call(() -> jobs.findForAccounting(from, to, ids));
+  }
+
+  /** Partitions in configuration order. */
+  public List<Partition> partitions() {
+    return QuarkusTransaction.requiringNew().call(nodes::partitions);
+  }
+
+  /** Nodes with their allocations. */
+  public List<NodeView> nodes() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Map<String, int[]> cpus = new HashMap<>();
+              Map<String, long[]> mem = new HashMap<>();
+              for (Job j : jobs.findHoldingNodes()) {
+                for (int i = 0; i < j.nodes().size(); i++) {
+                  String n = j.nodes().get(i);
+                  cpus.computeIfAbsent(n, k -> new int[1])[0] += j.cpusPerNode().get(i);
+                  mem.computeIfAbsent(n, k -> new long[1])[0] += j.memPerNodeMb();
+                }
+              }
+              List<Partition> parts = nodes.partitions();
+              List<NodeView> out = new ArrayList<>();
+              for (Node n : nodes.nodes()) {
+                List<String> in =
+                    parts.stream()
+                        .filter(p -> p.nodes().contains(n.name()))
+                        .map(Partition::name)
+                        .toList();
+                out.add(
+                    new NodeView(
+                        n,
+                        cpus.getOrDefault(n.name(), new int[1])[0],
+                        mem.getOrDefault(n.name(), new long[1])[0],
+                        in));
+              }
+              return out;
+            });
+  }
+}

@@ -1,0 +1,161 @@
+package dev.pounce.controller.usecase;
+
+import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobTrigger;
+import dev.pounce.core.node.Node;
+import dev.pounce.core.node.NodeState;
+import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.NodeStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * A node daemon (re)registers: record what the node offers, and reconcile the jobs it reports with
+ * the jobs the database says run there (full resync after any reconnect).
+ */
+@ApplicationScoped
+public class RegisterNode {
+
+  private static final Logger LOG = Logger.getLogger(RegisterNode.class);
+
+  /**
+   * What a daemon says when it registers.
+   *
+   * @param name node name
+   * @param hostname host
+   * @param cpus CPUs
+   * @param realMemoryMb memory in MiB
+   * @param sockets sockets
+   * @param coresPerSocket cores per socket
+   * @param threadsPerCore threads per core
+   * @param version daemon version
+   * @param tasks jobs the daemon runs or finished without acknowledgement
+   */
+  public record Registration(
+      String name,
+      String hostname,
+      int cpus,
+      long realMemoryMb,
+      int sockets,
+      int coresPerSocket,
+      int threadsPerCore,
+      String version,
+      List<KnownTask> tasks) {}
+
+  /**
+   * A job the daemon reports.
+   *
+   * @param jobId job
+   * @param attempt attempt
+   * @param finished ended already
+   * @param exitCode exit code when finished
+   * @param signal signal when finished
+   */
+  public record KnownTask(long jobId, int attempt, boolean finished, int exitCode, int signal) {}
+
+  /**
+   * A job the daemon may forget (and must stop, if it still runs it).
+   *
+   * @param jobId job
+   * @param attempt attempt
+   */
+  public record Forget(long jobId, int attempt) {}
+
+  private final NodeStore nodes;
+  private final JobStore jobs;
+  private final ReportTask report;
+  private final SchedulerLoop scheduler;
+  private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+
+  RegisterNode(NodeStore nodes, JobStore jobs, ReportTask report, SchedulerLoop scheduler) {
+    this.nodes = nodes;
+    this.jobs = jobs;
+    this.report = report;
+    this.scheduler = scheduler;
+  }
+
+  /** Records the registration and reconciles jobs; returns the jobs the node may forget. */
+  public List<Forget> register(Registration r) {
+    return QuarkusTransaction.requiringNew().call(() -> reconcile(r));
+  }
+
+  /** After the session is live: new capacity may start jobs. */
+  public void registered(String node) {
+    scheduler.wake();
+  }
+
+  /** A heartbeat: kept in memory (the database is not written every few seconds per node). */
+  public void heartbeat(String node) {
+    lastSeen.put(node, Instant.now());
+  }
+
+  /** The session broke: the node stops being schedulable and shows as not responding. */
+  public void disconnected(String node) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                nodes
+                    .node(node)
+                    .ifPresent(n -> nodes.save(n.withResponding(false, lastSeen.get(node)))));
+  }
+
+  private List<Forget> reconcile(Registration r) {
+    Instant now = Instant.now();
+    Node old = nodes.node(r.name()).orElse(null);
+    nodes.save(
+        new Node(
+            r.name(),
+            r.hostname(),
+            r.cpus(),
+            r.realMemoryMb(),
+            r.sockets(),
+            r.coresPerSocket(),
+            r.threadsPerCore(),
+            old != null && old.state() == NodeState.DOWN && old.reason() != null
+                ? NodeState.DOWN
+                : NodeState.UP,
+            old != null && old.drain(),
+            false,
+            old == null ? null : old.reason(),
+            old == null ? null : old.reasonTime(),
+            old == null ? null : old.reasonUid(),
+            now,
+            now,
+            r.version()));
+    List<Forget> forget = new ArrayList<>();
+    Map<Long, KnownTask> reported = new HashMap<>();
+    for (KnownTask t : r.tasks()) {
+      reported.put(t.jobId(), t);
+      Job job = jobs.lock(t.jobId()).orElse(null);
+      if (job == null || job.attempt() != t.attempt() || !job.state().holdsNodes()) {
+        forget.add(new Forget(t.jobId(), t.attempt()));
+      } else if (t.finished()) {
+        report.applyExit(job, t.exitCode(), t.signal(), false, false, r.name());
+        forget.add(new Forget(t.jobId(), t.attempt()));
+      }
+    }
+    for (Job job : jobs.findHoldingNodes()) {
+      if (r.name().equals(job.batchHost()) && !reported.containsKey(job.id())) {
+        LOG.warnf("job %d: node %s no longer knows it; NODE_FAIL", job.id(), r.name());
+        JobEvents.apply(
+            jobs,
+            job,
+            JobTrigger.NODE_FAILED,
+            r.name() + " re-registered without the job",
+            b -> {
+              b.reason = JobReason.NODE_DOWN;
+              b.endTime = now;
+            });
+      }
+    }
+    return forget;
+  }
+}

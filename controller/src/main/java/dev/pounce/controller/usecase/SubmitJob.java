@@ -1,0 +1,158 @@
+package dev.pounce.controller.usecase;
+
+import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.job.JobState;
+import dev.pounce.core.node.Node;
+import dev.pounce.core.node.Partition;
+import dev.pounce.core.port.JobEventRecord;
+import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.NodeStore;
+import dev.pounce.slurm.api.Caller;
+import dev.pounce.slurm.api.SlurmErrorCode;
+import dev.pounce.slurm.api.SlurmException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Submits a batch job: resolves defaults, validates against the partition and the nodes, commits
+ * the job and its first event, and only then answers. A repeated idempotency key answers with the
+ * job first committed under it.
+ */
+@ApplicationScoped
+public class SubmitJob {
+
+  private final JobStore jobs;
+  private final NodeStore nodes;
+  private final SchedulerLoop scheduler;
+
+  SubmitJob(JobStore jobs, NodeStore nodes, SchedulerLoop scheduler) {
+    this.jobs = jobs;
+    this.nodes = nodes;
+    this.scheduler = scheduler;
+  }
+
+  /** Submits; returns the committed job. */
+  public Job submit(JobSpec spec, Caller caller, String key) throws SlurmException {
+    Job job;
+    try {
+      job = Tx.call(() -> insert(spec, caller, key));
+    } catch (PersistenceException e) {
+      // Two submits with the same key raced: the loser reads the winner's job.
+      Optional<Job> existing =
+          key == null
+              ? Optional.empty()
+              : QuarkusTransaction.requiringNew()
+                  .call(() -> jobs.findIdByKey(key).flatMap(jobs::find));
+      job = existing.orElseThrow(() -> e);
+    }
+    scheduler.wake();
+    return job;
+  }
+
+  private Job insert(JobSpec spec, Caller caller, String key) throws SlurmException {
+    if (key != null) {
+      Optional<Job> existing = jobs.findIdByKey(key).flatMap(jobs::find);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
+    Partition p = partition(spec);
+    List<Node> members = nodes.nodes().stream().filter(n -> p.nodes().contains(n.name())).toList();
+    int tasks = tasks(spec);
+    validate(spec, p, members, tasks);
+    Instant now = Instant.now();
+    Job.Builder b = new Job.Builder();
+    b.id = jobs.nextId();
+    b.spec = spec;
+    b.name = spec.name() == null ? "sbatch" : spec.name();
+    b.user = caller.user();
+    b.uid = caller.uid();
+    b.gid = caller.gid();
+    b.partition = p.name();
+    b.state = JobState.PENDING;
+    b.reason = spec.hold() ? JobReason.HELD_USER : JobReason.NONE;
+    b.priority = spec.hold() ? 0 : 1;
+    b.timeLimitMinutes = timeLimit(spec, p);
+    b.submitTime = now;
+    b.eligibleTime = spec.hold() ? null : now;
+    b.numTasks = tasks;
+    b.submitHost = caller.host();
+    Job job = b.build();
+    jobs.insert(job, key);
+    jobs.append(
+        new JobEventRecord(
+            job.id(), 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
+    return job;
+  }
+
+  private Partition partition(JobSpec spec) throws SlurmException {
+    List<Partition> all = nodes.partitions();
+    if (spec.partition() == null) {
+      return all.stream()
+          .filter(Partition::isDefault)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new SlurmException(
+                      SlurmErrorCode.INVALID_PARTITION,
+                      "No partition specified or system default partition"));
+    }
+    // A comma-separated list: the first one that exists (SLURM picks the earliest start).
+    for (String name : spec.partition().split(",")) {
+      for (Partition p : all) {
+        if (p.name().equals(name.trim())) {
+          return p;
+        }
+      }
+    }
+    throw new SlurmException(SlurmErrorCode.INVALID_PARTITION);
+  }
+
+  static int tasks(JobSpec spec) {
+    if (spec.numTasks() > 0) {
+      return spec.numTasks();
+    }
+    if (spec.ntasksPerNode() > 0) {
+      return spec.ntasksPerNode() * Math.max(1, spec.minNodes());
+    }
+    return Math.max(1, spec.minNodes());
+  }
+
+  private static long timeLimit(JobSpec spec, Partition p) {
+    if (spec.timeLimitMinutes() != null) {
+      return spec.timeLimitMinutes();
+    }
+    return p.defaultTimeMinutes() != JobSpec.UNLIMITED
+        ? p.defaultTimeMinutes()
+        : p.maxTimeMinutes();
+  }
+
+  /** Refuses what could never run, with SLURM's message; what only has to wait is accepted. */
+  private static void validate(JobSpec spec, Partition p, List<Node> members, int tasks)
+      throws SlurmException {
+    if (members.isEmpty()) {
+      return; // no node has registered yet: accept, the job waits
+    }
+    int maxCpus = members.stream().mapToInt(Node::cpus).max().orElse(0);
+    long maxMem = members.stream().mapToLong(Node::realMemoryMb).max().orElse(0);
+    int totalCpus = members.stream().mapToInt(Node::cpus).sum();
+    int cpt = Math.max(1, spec.cpusPerTask());
+    boolean impossible =
+        spec.minNodes() > members.size()
+            || (p.maxNodes() > 0 && spec.minNodes() > p.maxNodes())
+            || cpt > maxCpus
+            || (long) tasks * cpt > totalCpus
+            || (spec.memPerNodeMb() != null && spec.memPerNodeMb() > maxMem)
+            || (spec.memPerCpuMb() != null && spec.memPerCpuMb() * cpt > maxMem);
+    if (impossible) {
+      throw new SlurmException(SlurmErrorCode.NODE_CONFIG_UNAVAILABLE);
+    }
+  }
+}

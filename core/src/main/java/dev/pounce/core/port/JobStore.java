@@ -1,0 +1,52 @@
+package dev.pounce.core.port;
+
+import dev.pounce.core.job.Job;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of jobs and their history. Every method runs inside the caller's transaction;
+ * implementations are thread-safe in the sense that each transaction sees its own view.
+ */
+public interface JobStore {
+
+  /** Reserves the next job id (sequential from 1, never reused). */
+  long nextId();
+
+  /** The id of the job submitted with this idempotency key, if any. */
+  Optional<Long> findIdByKey(String idempotencyKey);
+
+  /** Inserts a new job; {@code idempotencyKey} may be null. */
+  void insert(Job job, String idempotencyKey);
+
+  /** Reads a job. */
+  Optional<Job> find(long id);
+
+  /** Reads a job and locks its row until the transaction ends (serialises transitions). */
+  Optional<Job> lock(long id);
+
+  /** Writes a job's current state (everything but id, owner and spec). */
+  void update(Job job);
+
+  /** The highest node-report sequence number applied for the job's current attempt. */
+  long lastSeq(long id);
+
+  /** Records that reports up to {@code seq} were applied. */
+  void setLastSeq(long id, long seq);
+
+  /** Appends to the job's history. */
+  void append(JobEventRecord event);
+
+  /** Jobs not yet final plus jobs that ended after {@code endedAfter}, by id. */
+  List<Job> findVisible(Instant endedAfter);
+
+  /** Pending jobs in queue order (id order for FIFO). */
+  List<Job> findPending();
+
+  /** Jobs holding nodes (configuring, running, completing). */
+  List<Job> findHoldingNodes();
+
+  /** Jobs for accounting: submitted, running or ended within [from, to], or with these ids. */
+  List<Job> findForAccounting(Instant from, Instant to, List<Long> ids);
+}

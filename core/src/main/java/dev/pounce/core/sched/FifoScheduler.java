@@ -1,0 +1,156 @@
+package dev.pounce.core.sched;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobState;
+import dev.pounce.core.node.Partition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * First-in first-out scheduling over CPUs and memory, as SLURM's main scheduler without backfill:
+ * jobs are taken in queue order; the first job of a partition that does not fit waits for {@code
+ * Resources} and every later job of that partition waits for {@code Priority}. Pure and stateless;
+ * thread-safe.
+ */
+public final class FifoScheduler {
+
+  /**
+   * Plans one pass.
+   *
+   * @param queue pending jobs in priority order (oldest first for FIFO)
+   * @param snapshot the cluster now
+   * @param now the current time, for begin times
+   * @return one decision per pending job, in queue order
+   */
+  public List<Decision> plan(List<Job> queue, ClusterSnapshot snapshot, Instant now) {
+    Map<String, NodeCapacity> free = new LinkedHashMap<>();
+    for (NodeCapacity n : snapshot.nodes()) {
+      free.put(n.name(), n);
+    }
+    Set<String> blocked = new HashSet<>();
+    List<Decision> out = new ArrayList<>(queue.size());
+    for (Job job : queue) {
+      if (job.state() != JobState.PENDING) {
+        continue;
+      }
+      if (job.held()) {
+        out.add(new Decision.Wait(job.id(), job.reason()));
+        continue;
+      }
+      Partition p = snapshot.partitions().get(job.partition());
+      if (p == null || !p.up()) {
+        out.add(new Decision.Wait(job.id(), JobReason.PARTITION_DOWN));
+        continue;
+      }
+      if (blocked.contains(p.name())) {
+        out.add(new Decision.Wait(job.id(), JobReason.PRIORITY));
+        continue;
+      }
+      Decision.Start start = place(job, p, free, snapshot.mode());
+      if (start == null) {
+        blocked.add(p.name());
+        out.add(new Decision.Wait(job.id(), JobReason.RESOURCES));
+        continue;
+      }
+      for (int i = 0; i < start.nodes().size(); i++) {
+        String n = start.nodes().get(i);
+        free.put(n, free.get(n).take(start.cpusPerNode().get(i), start.memPerNodeMb()));
+      }
+      out.add(start);
+    }
+    return out;
+  }
+
+  /** Finds nodes for one job given what is free now; null when it does not fit. */
+  static Decision.Start place(
+      Job job, Partition p, Map<String, NodeCapacity> free, SelectMode mode) {
+    ResourceRequest r = ResourceRequest.of(job);
+    boolean whole = r.exclusive() || mode == SelectMode.LINEAR;
+    List<NodeCapacity> candidates = new ArrayList<>();
+    for (String name : p.nodes()) {
+      NodeCapacity n = free.get(name);
+      if (n != null && n.schedulable() && (!whole || n.jobs() == 0)) {
+        candidates.add(n);
+      }
+    }
+    int nodeCount = r.minNodes();
+    if (nodeCount == 0 && r.tasksPerNode() > 0) {
+      nodeCount = (r.tasks() + r.tasksPerNode() - 1) / r.tasksPerNode();
+    }
+    List<String> nodes = new ArrayList<>();
+    List<Integer> cpus = new ArrayList<>();
+    long mem = 0;
+    if (nodeCount > 0) {
+      // Fixed node count: block distribution, the first nodes take one extra task each.
+      if (candidates.size() < nodeCount) {
+        return null;
+      }
+      int base = r.tasks() / nodeCount;
+      int extra = r.tasks() % nodeCount;
+      Map<String, Boolean> used = new HashMap<>();
+      for (int i = 0; i < nodeCount; i++) {
+        int tasksHere = Math.max(1, base + (i < extra ? 1 : 0));
+        int cpusHere = tasksHere * r.cpusPerTask();
+        NodeCapacity pick = null;
+        for (NodeCapacity c : candidates) {
+          if (used.containsKey(c.name())) {
+            continue;
+          }
+          int take = whole ? c.cpus() : cpusHere;
+          long memHere = r.memoryFor(take, c.memoryMb());
+          if (c.cpus() >= cpusHere && c.freeCpus() >= take && c.freeMemoryMb() >= memHere) {
+            pick = c;
+            break;
+          }
+        }
+        if (pick == null) {
+          return null;
+        }
+        used.put(pick.name(), true);
+        int take = whole ? pick.cpus() : cpusHere;
+        nodes.add(pick.name());
+        cpus.add(take);
+        mem = Math.max(mem, r.memoryFor(take, pick.memoryMb()));
+      }
+    } else {
+      // Free node count: fill nodes in order with as many tasks as fit.
+      int remaining = r.tasks();
+      for (NodeCapacity c : candidates) {
+        if (remaining == 0) {
+          break;
+        }
+        int fit = c.freeCpus() / r.cpusPerTask();
+        if (r.memPerCpuMb() != null && r.memPerCpuMb() > 0) {
+          fit = (int) Math.min(fit, c.freeMemoryMb() / (r.memPerCpuMb() * r.cpusPerTask()));
+        }
+        int k = Math.min(remaining, fit);
+        if (k <= 0) {
+          continue;
+        }
+        int take = whole ? c.cpus() : k * r.cpusPerTask();
+        long memHere = r.memoryFor(take, c.memoryMb());
+        if (c.freeMemoryMb() < memHere) {
+          continue;
+        }
+        nodes.add(c.name());
+        cpus.add(take);
+        mem = Math.max(mem, memHere);
+        remaining -= k;
+        if (r.maxNodes() > 0 && nodes.size() >= r.maxNodes() && remaining > 0) {
+          return null;
+        }
+      }
+      if (remaining > 0) {
+        return null;
+      }
+    }
+    return new Decision.Start(job.id(), nodes, cpus, mem);
+  }
+}

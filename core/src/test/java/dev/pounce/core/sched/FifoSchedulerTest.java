@@ -1,0 +1,146 @@
+package dev.pounce.core.sched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.job.JobState;
+import dev.pounce.core.node.Partition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class FifoSchedulerTest {
+
+  private final FifoScheduler scheduler = new FifoScheduler();
+  private static final Partition DEBUG =
+      new Partition("debug", List.of("n1", "n2"), true, true, -1, -1, 0);
+
+  private static Job job(long id, Consumer<JobSpec.Builder> spec) {
+    JobSpec.Builder s = JobSpec.builder();
+    s.workDir = "/tmp";
+    spec.accept(s);
+    JobSpec built = s.build();
+    Job.Builder b = new Job.Builder();
+    b.id = id;
+    b.spec = built;
+    b.name = "j" + id;
+    b.user = "u";
+    b.partition = "debug";
+    b.state = JobState.PENDING;
+    b.reason = built.hold() ? JobReason.HELD_USER : JobReason.NONE;
+    b.numTasks =
+        built.numTasks() > 0
+            ? built.numTasks()
+            : Math.max(1, built.minNodes()) * Math.max(1, built.ntasksPerNode());
+    b.submitTime = Instant.EPOCH;
+    return b.build();
+  }
+
+  private static ClusterSnapshot cluster(SelectMode mode, NodeCapacity... nodes) {
+    return new ClusterSnapshot(List.of(nodes), Map.of("debug", DEBUG), mode);
+  }
+
+  private static NodeCapacity free(String name, int cpus) {
+    return new NodeCapacity(name, cpus, 4000, 0, 0, 0, true);
+  }
+
+  @Test
+  void packsSingleCpuJobsOntoSharedNodes() {
+    List<Job> q = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      q.add(job(i, s -> {}));
+    }
+    List<Decision> plan =
+        scheduler.plan(
+            q, cluster(SelectMode.CONS_TRES, free("n1", 2), free("n2", 2)), Instant.EPOCH);
+    assertThat(plan.subList(0, 4)).allMatch(d -> d instanceof Decision.Start);
+    assertThat(((Decision.Start) plan.get(0)).nodes()).containsExactly("n1");
+    assertThat(((Decision.Start) plan.get(2)).nodes()).containsExactly("n2");
+    assertThat(plan.get(4)).isEqualTo(new Decision.Wait(5, JobReason.RESOURCES));
+  }
+
+  @Test
+  void strictFifoBlocksLaterJobsWithPriority() {
+    List<Job> q = List.of(job(1, s -> s.minNodes = 2), job(2, s -> {}));
+    NodeCapacity busy = new NodeCapacity("n2", 2, 4000, 2, 0, 1, true);
+    List<Decision> plan =
+        scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2), busy), Instant.EPOCH);
+    assertThat(plan)
+        .containsExactly(
+            new Decision.Wait(1, JobReason.RESOURCES), new Decision.Wait(2, JobReason.PRIORITY));
+  }
+
+  @Test
+  void heldJobsKeepTheirReasonAndDoNotBlock() {
+    List<Job> q = List.of(job(1, s -> s.hold = true), job(2, s -> {}));
+    List<Decision> plan =
+        scheduler.plan(
+            q, cluster(SelectMode.CONS_TRES, free("n1", 2), free("n2", 2)), Instant.EPOCH);
+    assertThat(plan.get(0)).isEqualTo(new Decision.Wait(1, JobReason.HELD_USER));
+    assertThat(plan.get(1)).isInstanceOf(Decision.Start.class);
+  }
+
+  @Test
+  void fixedNodeCountSpreadsTasksInBlocks() {
+    List<Job> q =
+        List.of(
+            job(
+                1,
+                s -> {
+                  s.minNodes = 2;
+                  s.maxNodes = 2;
+                  s.numTasks = 3;
+                  s.cpusPerTask = 1;
+                }));
+    Decision.Start s =
+        (Decision.Start)
+            scheduler
+                .plan(q, cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4)), Instant.EPOCH)
+                .get(0);
+    assertThat(s.nodes()).containsExactly("n1", "n2");
+    assertThat(s.cpusPerNode()).containsExactly(2, 1);
+  }
+
+  @Test
+  void linearModeGivesWholeNodesOnly() {
+    List<Job> q = List.of(job(1, s -> {}), job(2, s -> {}), job(3, s -> {}));
+    List<Decision> plan =
+        scheduler.plan(q, cluster(SelectMode.LINEAR, free("n1", 4), free("n2", 4)), Instant.EPOCH);
+    assertThat(((Decision.Start) plan.get(0)).cpusPerNode()).containsExactly(4);
+    assertThat(((Decision.Start) plan.get(1)).nodes()).containsExactly("n2");
+    assertThat(plan.get(2)).isEqualTo(new Decision.Wait(3, JobReason.RESOURCES));
+  }
+
+  @Test
+  void memoryIsAResource() {
+    List<Job> q = List.of(job(1, s -> s.memPerNodeMb = 3000L), job(2, s -> s.memPerNodeMb = 3000L));
+    List<Decision> plan =
+        scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 8)), Instant.EPOCH);
+    assertThat(plan.get(0)).isInstanceOf(Decision.Start.class);
+    assertThat(plan.get(1)).isEqualTo(new Decision.Wait(2, JobReason.RESOURCES));
+  }
+
+  @Test
+  void unschedulableNodesAreSkippedAndDownPartitionsSaidSo() {
+    NodeCapacity drained = new NodeCapacity("n1", 8, 4000, 0, 0, 0, false);
+    List<Decision> plan =
+        scheduler.plan(
+            List.of(job(1, s -> {})),
+            cluster(SelectMode.CONS_TRES, drained, free("n2", 1)),
+            Instant.EPOCH);
+    assertThat(((Decision.Start) plan.get(0)).nodes()).containsExactly("n2");
+    Partition down = new Partition("debug", List.of("n1"), true, false, -1, -1, 0);
+    plan =
+        scheduler.plan(
+            List.of(job(1, s -> {})),
+            new ClusterSnapshot(
+                List.of(free("n1", 1)), Map.of("debug", down), SelectMode.CONS_TRES),
+            Instant.EPOCH);
+    assertThat(plan).containsExactly(new Decision.Wait(1, JobReason.PARTITION_DOWN));
+  }
+}

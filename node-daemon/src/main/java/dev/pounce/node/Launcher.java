@@ -1,0 +1,201 @@
+package dev.pounce.node;
+
+import dev.pounce.proto.v1.LaunchBatch;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts batch scripts: writes {@code <spool>/job<ID>/slurm_script}, spawns {@code pounce-exec}
+ * with the job's environment as the complete environment, and follows the supervisor's lines
+ * ({@code started}, {@code exited}, {@code failed}) on a virtual thread. Thread-safe.
+ */
+final class Launcher {
+
+  private final Path spool;
+  private final Path exec;
+  private final long myUid = Posix.uid();
+
+  Launcher(Path spool, Path exec) {
+    this.spool = spool;
+    this.exec = exec;
+  }
+
+  /** The spool directory. */
+  Path spool() {
+    return spool;
+  }
+
+  /** The job's spool directory. */
+  Path jobDir(long jobId) {
+    return spool.resolve("job" + jobId);
+  }
+
+  /** Launches {@code t}; a failure before the supervisor runs ends it with LaunchFailed. */
+  void launch(Task t) {
+    LaunchBatch b = t.spec;
+    boolean root = myUid == 0;
+    if (!root && b.getUid() != myUid) {
+      t.ended(fail("node daemon runs as uid " + myUid + ", cannot run jobs of uid " + b.getUid()));
+      return;
+    }
+    try {
+      Path dir = jobDir(b.getJobId());
+      Files.createDirectories(spool);
+      Files.createDirectories(dir);
+      // The directory stays the daemon's (0711: the user may reach the script, not add or
+      // replace entries), so root never writes through a link the user planted.
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+      Path script = dir.resolve("slurm_script");
+      Files.deleteIfExists(script);
+      Files.write(script, b.getScript().toByteArray(), StandardOpenOption.CREATE_NEW);
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+      Path status = dir.resolve("status");
+      Files.deleteIfExists(status);
+      Files.deleteIfExists(dir.resolve(Recovery.SUPERVISOR));
+      Files.write(dir.resolve(Recovery.LAUNCH), b.toByteArray());
+      if (root) {
+        Posix.chown(script, b.getUid(), b.getGid());
+      }
+      ProcessBuilder pb = new ProcessBuilder(command(b, root, script, status));
+      pb.redirectInput(new File("/dev/null")).redirectError(ProcessBuilder.Redirect.INHERIT);
+      Map<String, String> env = pb.environment();
+      env.clear();
+      for (String kv : b.getEnvList()) {
+        int eq = kv.indexOf('=');
+        if (eq > 0) {
+          env.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+      }
+      long since = System.currentTimeMillis();
+      Process p = pb.start();
+      t.spawned(p.pid(), since);
+      Log.info("%s: pounce-exec pid %d as %s (uid %d)", t, p.pid(), b.getUser(), b.getUid());
+      Thread.ofVirtual().name("job" + b.getJobId()).start(() -> follow(t, p));
+      Recovery.remember(dir, p.pid(), since);
+    } catch (IOException | RuntimeException e) {
+      t.ended(fail("cannot launch: " + e));
+    }
+  }
+
+  private List<String> command(LaunchBatch b, boolean root, Path script, Path status) {
+    List<String> c = new ArrayList<>(List.of(exec.toString()));
+    if (root) {
+      c.addAll(List.of("--uid", "" + b.getUid(), "--gid", "" + b.getGid()));
+      String groups = Posix.groups(b.getUser(), b.getGid());
+      if (!groups.isEmpty()) {
+        c.addAll(List.of("--groups", groups));
+      }
+    }
+    if (!b.getUser().isEmpty()) {
+      c.addAll(List.of("--user", b.getUser()));
+    }
+    if (!b.getWorkDir().isEmpty()) {
+      c.addAll(List.of("--cwd", b.getWorkDir()));
+    }
+    if (!b.getStdinPath().isEmpty()) {
+      c.addAll(List.of("--stdin", b.getStdinPath()));
+    }
+    c.addAll(List.of("--stdout", b.getStdoutPath().isEmpty() ? "/dev/null" : b.getStdoutPath()));
+    if (!b.getStderrPath().isEmpty()) {
+      c.addAll(List.of("--stderr", b.getStderrPath()));
+    }
+    if (b.getAppend()) {
+      c.add("--append");
+    }
+    c.addAll(List.of("--status", status.toString(), "--", script.toString()));
+    c.addAll(b.getArgsList());
+    return c;
+  }
+
+  /** Reads the supervisor's lines until it exits, then ends the task. */
+  private static void follow(Task t, Process p) {
+    String last = null;
+    try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("started ")) {
+          t.started(Long.parseLong(line.substring(8).trim()));
+        } else if (line.startsWith("exited ") || line.startsWith("failed ")) {
+          last = line;
+        } else {
+          Log.warn("%s: unexpected pounce-exec line: %s", t, line);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      Log.warn("%s: reading pounce-exec: %s", t, e);
+    }
+    int status = waitFor(p);
+    cleanUp(t);
+    t.ended(exit(last, status, t.wasStarted()));
+  }
+
+  /** After the supervisor: SIGKILL to what the script left behind in its group. */
+  static void cleanUp(Task t) {
+    if (t.wasStarted()) {
+      Signals.kill(-t.pgid(), Signals.SIGKILL);
+    }
+  }
+
+  /** The exit from the supervisor's final line, or from its own status when it left none. */
+  static Task.Exit exit(String line, int status, boolean started) {
+    if (line != null && line.startsWith("exited ")) {
+      String[] f = line.split(" ");
+      try {
+        return new Task.Exit(Integer.parseInt(f[1]), Integer.parseInt(f[2]), null);
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        return new Task.Exit(1, 0, null); // not pounce-exec's format: report a failure
+      }
+    }
+    if (line != null) {
+      return fail(line.substring("failed ".length()));
+    }
+    if (started) { // the supervisor itself was killed (SIGKILL to the group): so was the job
+      return new Task.Exit(0, status > 128 ? status - 128 : Signals.SIGKILL, null);
+    }
+    return fail("pounce-exec ended without a report (status " + status + ")");
+  }
+
+  private static Task.Exit fail(String why) {
+    return new Task.Exit(0, 0, why);
+  }
+
+  private static int waitFor(Process p) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        int status = p.waitFor();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return status;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+  }
+
+  /** Deletes the job's spool directory. */
+  void deleteJobDir(long jobId) {
+    Path dir = jobDir(jobId);
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      Log.warn("cannot delete %s: %s", dir, e);
+    }
+  }
+}

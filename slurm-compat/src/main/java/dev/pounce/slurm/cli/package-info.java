@@ -1,0 +1,2 @@
+/** Command-line plumbing shared by the commands: a getopt_long-compatible option parser. */
+package dev.pounce.slurm.cli;

@@ -1,0 +1,303 @@
+package dev.pounce.slurm.sacct;
+
+import static dev.pounce.slurm.cli.OptSpec.Arg.NONE;
+import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.SlurmCommand;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.CommandRequest;
+import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.cli.CommandFailure;
+import dev.pounce.slurm.cli.Getopt;
+import dev.pounce.slurm.cli.GetoptException;
+import dev.pounce.slurm.cli.OptSpec;
+import dev.pounce.slurm.cli.ParsedOpt;
+import dev.pounce.slurm.cli.Users;
+import dev.pounce.slurm.time.TimeSpec;
+import dev.pounce.slurm.time.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code sacct}: accounting rows for jobs and their batch steps, in 22.05's layouts. */
+public final class Sacct implements SlurmCommand {
+
+  static final String DEFAULT_FORMAT = "jobid,jobname,partition,account,alloccpus,state,exitcode";
+  static final String BRIEF_FORMAT = "jobid,state,exitcode";
+  static final String LONG_FORMAT =
+      "jobid,jobidraw,jobname,partition,maxvmsize,maxvmsizenode,maxvmsizetask,avevmsize,maxrss,"
+          + "maxrssnode,maxrsstask,averss,maxpages,maxpagesnode,maxpagestask,avepages,mincpu,"
+          + "mincpunode,mincputask,avecpu,ntasks,alloccpus,elapsed,state,exitcode,avecpufreq,"
+          + "reqcpufreqmin,reqcpufreqmax,reqcpufreqgov,reqmem,consumedenergy,maxdiskread,"
+          + "maxdiskreadnode,maxdiskreadtask,avediskread,maxdiskwrite,maxdiskwritenode,"
+          + "maxdiskwritetask,avediskwrite,reqtres,alloctres,tresusageinave,tresusageinmax,"
+          + "tresusageinmaxnode,tresusageinmaxtask,tresusageinmin,tresusageinminnode,"
+          + "tresusageinmintask,tresusageintot,tresusageoutmax,tresusageoutmaxnode,"
+          + "tresusageoutmaxtask,tresusageoutave,tresusageouttot";
+
+  private static final Getopt GETOPT =
+      new Getopt(
+          List.of(
+              OptSpec.both("allusers", 'a', NONE),
+              OptSpec.both("allocations", 'X', NONE),
+              OptSpec.both("brief", 'b', NONE),
+              OptSpec.both("duplicates", 'D', NONE),
+              OptSpec.lng("delimiter", REQUIRED),
+              OptSpec.both("helpformat", 'e', NONE),
+              OptSpec.both("endtime", 'E', REQUIRED),
+              OptSpec.both("format", 'o', REQUIRED),
+              OptSpec.both("help", 'h', NONE),
+              OptSpec.both("jobs", 'j', REQUIRED),
+              OptSpec.both("long", 'l', NONE),
+              OptSpec.both("clusters", 'M', REQUIRED),
+              OptSpec.both("allclusters", 'L', NONE),
+              OptSpec.lng("name", REQUIRED),
+              OptSpec.both("noheader", 'n', NONE),
+              OptSpec.both("nodelist", 'N', REQUIRED),
+              OptSpec.lng("noconvert", NONE),
+              OptSpec.both("parsable", 'p', NONE),
+              OptSpec.both("parsable2", 'P', NONE),
+              OptSpec.both("partition", 'r', REQUIRED),
+              OptSpec.both("state", 's', REQUIRED),
+              OptSpec.both("starttime", 'S', REQUIRED),
+              OptSpec.both("truncate", 'T', NONE),
+              OptSpec.both("user", 'u', REQUIRED),
+              OptSpec.lng("uid", REQUIRED),
+              OptSpec.lng("units", REQUIRED),
+              OptSpec.lng("usage", NONE),
+              OptSpec.both("verbose", 'v', NONE),
+              OptSpec.both("version", 'V', NONE)),
+          false);
+
+  @Override
+  public CommandResult run(CommandRequest req, ClusterOps ops) {
+    try {
+      return report(req, ops);
+    } catch (CommandFailure f) {
+      return CommandResult.error(f.stderr(), f.exitCode());
+    }
+  }
+
+  private CommandResult report(CommandRequest req, ClusterOps ops) throws CommandFailure {
+    Getopt.Result r;
+    try {
+      r = GETOPT.parse(req.args());
+    } catch (GetoptException e) {
+      throw new CommandFailure("sacct: " + e.getMessage() + "\n", 1);
+    }
+    if (!r.positional().isEmpty()) {
+      StringBuilder sb = new StringBuilder("sacct: error: Unknown arguments:\n");
+      for (String p : r.positional()) {
+        sb.append("sacct: error:  ").append(p).append('\n');
+      }
+      throw new CommandFailure(sb.toString(), 1);
+    }
+    String format = req.env().getOrDefault("SACCT_FORMAT", DEFAULT_FORMAT);
+    SacctPrinter.Mode mode = SacctPrinter.Mode.FIXED;
+    String delimiter = "|";
+    boolean noHeader = false;
+    boolean allocations = false;
+    boolean allUsers = false;
+    List<String> users = null;
+    List<String> names = List.of();
+    List<String> partitions = List.of();
+    List<Long> ids = null;
+    List<String> idArgs = List.of();
+    Set<JobState> states = null;
+    String start = null;
+    String end = null;
+    for (ParsedOpt p : r.options()) {
+      switch (p.key()) {
+        case "allusers" -> allUsers = true;
+        case "allocations" -> allocations = true;
+        case "brief" -> format = BRIEF_FORMAT;
+        case "long" -> format = LONG_FORMAT;
+        case "format" -> format = p.value();
+        case "delimiter" -> delimiter = p.value();
+        case "noheader" -> noHeader = true;
+        case "parsable" -> mode = SacctPrinter.Mode.PARSABLE;
+        case "parsable2" -> mode = SacctPrinter.Mode.PARSABLE_NO_ENDING;
+        case "user", "uid" -> users = split(p.value());
+        case "name" -> names = split(p.value());
+        case "partition" -> partitions = split(p.value());
+        case "state" -> states = states(p.value());
+        case "starttime" -> start = p.value();
+        case "endtime" -> end = p.value();
+        case "jobs" -> {
+          idArgs = split(p.value());
+          ids = jobIds(idArgs);
+        }
+        case "helpformat" -> {
+          return CommandResult.ok(SacctFields.helpFormat());
+        }
+        case "version" -> {
+          return CommandResult.ok("slurm-wlm " + ops.config().slurmVersion() + "\n");
+        }
+        default -> {}
+      }
+    }
+    List<SacctPrinter.Column> columns = columns(format);
+    Instant now = ops.now();
+    Instant from;
+    Instant to;
+    if (start != null) {
+      from = time(start, now);
+    } else if (ids != null) {
+      from = Instant.EPOCH;
+    } else if (states != null) {
+      from = now;
+    } else {
+      from = TimeSpec.parse("midnight", now, Timestamps.zone());
+    }
+    if (end != null) {
+      to = time(end, now);
+    } else if (states != null && ids == null) {
+      to = from;
+    } else {
+      to = now;
+    }
+    if (from.isAfter(to)) {
+      throw CommandFailure.error(
+          "sacct",
+          "Start time ("
+              + Timestamps.iso(from, "")
+              + ") requested is after end time ("
+              + Timestamps.iso(to, "")
+              + ").");
+    }
+    if (users == null && !allUsers && !req.caller().isRoot()) {
+      users = List.of(req.caller().user());
+    }
+    List<Job> jobs = new ArrayList<>(ops.accountingJobs(from, to, ids == null ? List.of() : ids));
+    jobs.sort(Comparator.comparingLong(Job::id));
+    SacctPrinter printer = new SacctPrinter(columns, mode, delimiter);
+    StringBuilder out = new StringBuilder();
+    if (!noHeader) {
+      out.append(printer.header());
+    }
+    for (Job j : jobs) {
+      if (ids != null ? !ids.contains(j.id()) : !inWindow(j, from, to)) {
+        continue;
+      }
+      if (users != null && !Users.matches(j, users)) {
+        continue;
+      }
+      if (states != null && !states.contains(j.state())) {
+        continue;
+      }
+      if (!names.isEmpty() && !names.contains(j.name())) {
+        continue;
+      }
+      if (!partitions.isEmpty() && !partitions.contains(j.partition())) {
+        continue;
+      }
+      boolean onlyStep = idArgs.contains(j.id() + ".batch");
+      boolean whole = idArgs.isEmpty() || idArgs.contains(Long.toString(j.id()));
+      if (whole || !onlyStep) {
+        out.append(printer.row(values(columns, new SacctRow(j, false, now, ops.config()))));
+      }
+      if (!allocations && SacctRow.hasBatchStep(j)) {
+        out.append(printer.row(values(columns, new SacctRow(j, true, now, ops.config()))));
+      }
+    }
+    return CommandResult.ok(out.toString());
+  }
+
+  /** Jobs that were eligible before {@code to} and had not ended before {@code from}. */
+  static boolean inWindow(Job j, Instant from, Instant to) {
+    Instant eligible = j.eligibleTime() != null ? j.eligibleTime() : j.startTime();
+    if (eligible == null || eligible.isAfter(to)) {
+      return false;
+    }
+    return j.endTime() == null || !j.endTime().isBefore(from);
+  }
+
+  private static List<String> values(List<SacctPrinter.Column> columns, SacctRow row) {
+    List<String> out = new ArrayList<>(columns.size());
+    for (SacctPrinter.Column c : columns) {
+      out.add(row.value(c.name()));
+    }
+    return out;
+  }
+
+  static List<SacctPrinter.Column> columns(String format) throws CommandFailure {
+    List<SacctPrinter.Column> out = new ArrayList<>();
+    for (String item : format.split(",")) {
+      if (item.isEmpty()) {
+        continue;
+      }
+      String name = item;
+      Integer width = null;
+      int pct = item.indexOf('%');
+      if (pct >= 0) {
+        name = item.substring(0, pct);
+        try {
+          width = Integer.parseInt(item.substring(pct + 1));
+        } catch (NumberFormatException e) {
+          width = null;
+        }
+      }
+      String canon = SacctFields.canonical(name);
+      if (canon == null) {
+        throw CommandFailure.error("sacct", "Invalid field requested: \"" + name + "\"");
+      }
+      int def = SacctFields.WIDTHS.get(canon);
+      int w = width == null ? def : width;
+      if (width != null && def < 0 && w > 0) {
+        w = -w;
+      }
+      out.add(new SacctPrinter.Column(canon, w));
+    }
+    return out;
+  }
+
+  private static Instant time(String s, Instant now) throws CommandFailure {
+    Instant t = TimeSpec.parse(s, now, Timestamps.zone());
+    if (t == null) {
+      throw new CommandFailure("Invalid time specification (pos=0): " + s + "\n", 1);
+    }
+    return t;
+  }
+
+  private static Set<JobState> states(String arg) throws CommandFailure {
+    Set<JobState> out = EnumSet.noneOf(JobState.class);
+    for (String s : arg.split(",")) {
+      JobState st = JobState.parse(s);
+      if (st == null) {
+        throw new CommandFailure("sacct: fatal: unrecognized job state value '" + s + "'\n", 1);
+      }
+      out.add(st);
+    }
+    return out;
+  }
+
+  private static List<Long> jobIds(List<String> args) throws CommandFailure {
+    List<Long> out = new ArrayList<>();
+    for (String a : args) {
+      String id = a;
+      int dot = id.indexOf('.');
+      if (dot >= 0) {
+        id = id.substring(0, dot);
+      }
+      try {
+        out.add(Long.parseLong(id));
+      } catch (NumberFormatException e) {
+        throw new CommandFailure("sacct: fatal: Bad job/step specified: " + a + "\n", 1);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> split(String s) {
+    if (s == null || s.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.asList(s.split(","));
+  }
+}

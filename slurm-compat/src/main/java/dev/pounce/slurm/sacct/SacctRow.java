@@ -1,0 +1,170 @@
+package dev.pounce.slurm.sacct;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.api.ClusterConfig;
+import dev.pounce.slurm.format.JobText;
+import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.time.Durations;
+import dev.pounce.slurm.time.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One sacct row: the job's allocation or its {@code .batch} step, derived from the job (there is no
+ * step table yet). Field values follow 22.05's captures.
+ *
+ * @param job the job
+ * @param batch true for the {@code <id>.batch} row
+ * @param now the controller's time (for running jobs)
+ * @param cfg cluster settings
+ */
+record SacctRow(Job job, boolean batch, Instant now, ClusterConfig cfg) {
+
+  /** Whether the job ever ran and so has a batch step row. */
+  static boolean hasBatchStep(Job job) {
+    return job.startTime() != null;
+  }
+
+  String jobId() {
+    return batch ? job.id() + ".batch" : Long.toString(job.id());
+  }
+
+  String state() {
+    JobState s = job.state();
+    if (!batch) {
+      if (s == JobState.CANCELLED && job.cancelledBy() != null) {
+        return "CANCELLED by " + job.cancelledBy();
+      }
+      return s.longName();
+    }
+    return switch (s) {
+      case PENDING, CONFIGURING, RUNNING -> "RUNNING";
+      case COMPLETING, TIMEOUT, CANCELLED -> "CANCELLED";
+      case COMPLETED -> "COMPLETED";
+      case FAILED -> job.exitSignal() != 0 ? "CANCELLED" : "FAILED";
+      case NODE_FAIL, BOOT_FAIL -> "NODE_FAIL";
+      case OUT_OF_MEMORY -> "OUT_OF_MEMORY";
+    };
+  }
+
+  String exitCode() {
+    JobState s = job.state();
+    boolean killed = s == JobState.TIMEOUT || s == JobState.CANCELLED;
+    if (!batch) {
+      return killed ? "0:0" : job.exitCode() + ":" + job.exitSignal();
+    }
+    if (killed && job.exitSignal() == 0) {
+      return job.exitCode() + ":15";
+    }
+    return job.exitCode() + ":" + job.exitSignal();
+  }
+
+  long elapsed() {
+    Instant start = batch ? job.startTime() : job.startTime();
+    if (start == null) {
+      return 0;
+    }
+    Instant end = job.endTime() != null ? job.endTime() : now;
+    return Math.max(0, Duration.between(start, end).getSeconds());
+  }
+
+  int cpus() {
+    if (batch) {
+      return job.cpusPerNode().isEmpty() ? 1 : job.cpusPerNode().get(0);
+    }
+    return job.numCpus();
+  }
+
+  /** The value of one field; null prints as a blank cell. */
+  String value(String field) {
+    var s = job.spec();
+    return switch (field) {
+      case "JobID", "JobIDRaw" -> jobId();
+      case "JobName" -> batch ? "batch" : job.name();
+      case "Partition" -> batch ? "" : job.partition();
+      case "Account" -> s.account() == null ? "" : s.account();
+      case "AllocCPUS", "NCPUS", "ReqCPUS" -> Integer.toString(cpus());
+      case "AllocNodes", "NNodes", "ReqNodes" -> batch ? "1" : Integer.toString(job.numNodes());
+      case "State" -> state();
+      case "ExitCode" -> exitCode();
+      case "DerivedExitCode" -> batch ? "" : "0:0";
+      case "Comment" -> batch || s.comment() == null ? "" : s.comment();
+      case "User" -> batch ? "" : job.user();
+      case "UID" -> batch ? "" : Integer.toString(job.uid());
+      case "Group" ->
+          batch ? "" : job.gid() == job.uid() ? job.user() : Integer.toString(job.gid());
+      case "GID" -> batch ? "" : Integer.toString(job.gid());
+      case "Reason" -> batch ? "" : job.startTime() != null ? "None" : JobText.reason(job);
+      case "Submit" -> Timestamps.iso(batch ? job.startTime() : job.submitTime(), "Unknown");
+      case "Eligible" -> Timestamps.iso(batch ? job.startTime() : job.eligibleTime(), "Unknown");
+      case "Start" ->
+          job.startTime() == null && job.state().isFinal()
+              ? "None"
+              : Timestamps.iso(job.startTime(), "Unknown");
+      case "End" -> Timestamps.iso(job.endTime(), "Unknown");
+      case "Elapsed" -> Durations.full(elapsed());
+      case "ElapsedRaw" -> Long.toString(elapsed());
+      case "CPUTime" -> Durations.full(elapsed() * cpus());
+      case "CPUTimeRAW" -> Long.toString(elapsed() * cpus());
+      case "Timelimit" -> batch ? "" : timelimit();
+      case "TimelimitRaw" ->
+          batch
+              ? ""
+              : job.timeLimitMinutes() < 0 ? "UNLIMITED" : Long.toString(job.timeLimitMinutes());
+      case "NodeList" -> nodeList();
+      case "NTasks" -> batch ? "1" : "";
+      case "WorkDir" -> batch ? "" : s.workDir();
+      case "SubmitLine" -> batch || s.submitLine() == null ? "" : s.submitLine();
+      case "Priority" -> batch ? "" : Long.toString(job.priority());
+      case "QOS" -> batch ? "" : s.qos() == null ? "normal" : s.qos();
+      case "Cluster" -> cfg.clusterName();
+      case "ReqMem" -> batch ? "" : reqMem();
+      case "AllocTRES" -> allocTres();
+      case "ReqTRES" -> batch ? "" : reqTres();
+      case "Suspended" -> Durations.full(0);
+      default -> "";
+    };
+  }
+
+  private String timelimit() {
+    if (job.startTime() == null && job.state().isFinal() && job.spec().timeLimitMinutes() == null) {
+      return "Partition_Limit";
+    }
+    return Durations.limitFull(job.timeLimitMinutes());
+  }
+
+  private String nodeList() {
+    if (job.nodes().isEmpty()) {
+      return "None assigned";
+    }
+    return batch ? job.batchHost() : Hostlist.compressUnique(job.nodes());
+  }
+
+  private String reqMem() {
+    var s = job.spec();
+    if (s.memPerCpuMb() != null) {
+      return s.memPerCpuMb() + "Mc";
+    }
+    if (s.memPerNodeMb() != null && s.memPerNodeMb() > 0) {
+      return s.memPerNodeMb() + "M";
+    }
+    return job.memPerNodeMb() > 0 ? job.memPerNodeMb() + "M" : "0";
+  }
+
+  private String allocTres() {
+    if (job.nodes().isEmpty()) {
+      return "";
+    }
+    if (batch) {
+      return "cpu=" + cpus() + ",mem=0,node=1";
+    }
+    return "billing=" + cpus() + ",cpu=" + cpus() + ",node=" + job.numNodes();
+  }
+
+  private String reqTres() {
+    String mem = reqMem();
+    String m = mem.endsWith("Mc") || mem.equals("0") ? "" : ",mem=" + mem;
+    return "billing=" + cpus() + ",cpu=" + cpus() + m + ",node=" + job.numNodes();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.pounce.slurm.sbatch;
+
+import dev.pounce.core.job.Job;
+
+/**
+ * Expands sbatch's {@code -o/-e/-i} file name patterns at launch time ({@code fname_create}):
+ * {@code %%} {@code %A} {@code %a} {@code %b} {@code %J} {@code %j} {@code %N} {@code %n} {@code
+ * %s} {@code %t} {@code %u} {@code %x}, with zero padding {@code %5j}; a backslash anywhere turns
+ * substitution off (backslashes are removed). Relative results are relative to the job's working
+ * directory. Pure and thread-safe.
+ */
+public final class FilenamePattern {
+
+  /** Default stdout (and stderr) pattern. */
+  public static final String DEFAULT_OUTPUT = "slurm-%j.out";
+
+  /** Default stdin. */
+  public static final String DEFAULT_INPUT = "/dev/null";
+
+  /** What %a prints outside a job array (NO_VAL - 1). */
+  static final long NO_ARRAY_INDEX = 4294967294L;
+
+  private FilenamePattern() {}
+
+  /**
+   * @param pattern the pattern, null for {@link #DEFAULT_OUTPUT}
+   * @param job the job
+   * @param nodeName the short host name of the node writing the file ({@code %N})
+   * @return an absolute path
+   */
+  public static String expand(String pattern, Job job, String nodeName) {
+    String p = pattern == null ? DEFAULT_OUTPUT : pattern;
+    String name = p.indexOf('\\') >= 0 ? p.replace("\\", "") : substitute(p, job, nodeName);
+    return absolute(job.spec().workDir(), name);
+  }
+
+  /** The job's stdout path. */
+  public static String stdout(Job job, String nodeName) {
+    return expand(job.spec().stdoutPattern(), job, nodeName);
+  }
+
+  /** The job's stderr path (the stdout file when no {@code -e} was given). */
+  public static String stderr(Job job, String nodeName) {
+    String e = job.spec().stderrPattern();
+    return e == null ? stdout(job, nodeName) : expand(e, job, nodeName);
+  }
+
+  /** The job's stdin path. */
+  public static String stdin(Job job, String nodeName) {
+    String i = job.spec().stdinPattern();
+    return i == null ? DEFAULT_INPUT : expand(i, job, nodeName);
+  }
+
+  private static String substitute(String p, Job job, String nodeName) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      if (c != '%' || i + 1 >= p.length()) {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      int width = 0;
+      while (j < p.length() && Character.isDigit(p.charAt(j))) {
+        width = width * 10 + (p.charAt(j) - '0');
+        j++;
+      }
+      width = Math.min(width, 10);
+      if (j >= p.length()) {
+        sb.append(p, i, j);
+        break;
+      }
+      char t = p.charAt(j);
+      String v =
+          switch (t) {
+            case '%' -> "%";
+            case 'j', 'A' -> num(job.id(), width);
+            case 'a' -> num(NO_ARRAY_INDEX, width);
+            case 'b' -> num(NO_ARRAY_INDEX % 10, width);
+            case 'J' -> num(job.id(), width) + ".batch";
+            case 'n', 't' -> num(0, width);
+            case 's' -> "batch";
+            case 'N' -> nodeName;
+            case 'u' -> job.user();
+            case 'x' -> job.name();
+            default -> null;
+          };
+      if (v == null) {
+        sb.append(p, i, j + 1);
+      } else {
+        sb.append(v);
+      }
+      i = j + 1;
+    }
+    return sb.toString();
+  }
+
+  private static String num(long v, int width) {
+    String s = Long.toString(v);
+    return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+  }
+
+  private static String absolute(String dir, String name) {
+    if (name.startsWith("/") || dir == null) {
+      return name;
+    }
+    return dir.endsWith("/") ? dir + name : dir + "/" + name;
+  }
+}

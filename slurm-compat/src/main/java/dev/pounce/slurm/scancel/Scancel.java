@@ -1,0 +1,179 @@
+package dev.pounce.slurm.scancel;
+
+import static dev.pounce.slurm.cli.OptSpec.Arg.NONE;
+import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.SlurmCommand;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.CommandRequest;
+import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.cli.Getopt;
+import dev.pounce.slurm.cli.GetoptException;
+import dev.pounce.slurm.cli.OptSpec;
+import dev.pounce.slurm.cli.ParsedOpt;
+import dev.pounce.slurm.cli.Users;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code scancel}: cancels or signals jobs by id or by filter, with 22.05's texts and codes. */
+public final class Scancel implements SlurmCommand {
+
+  private static final Getopt GETOPT =
+      new Getopt(
+          List.of(
+              OptSpec.both("account", 'A', REQUIRED),
+              OptSpec.both("batch", 'b', NONE),
+              OptSpec.lng("ctld", NONE),
+              OptSpec.both("full", 'f', NONE),
+              OptSpec.both("hurry", 'H', NONE),
+              OptSpec.lng("help", NONE),
+              OptSpec.both("interactive", 'i', NONE),
+              OptSpec.both("clusters", 'M', REQUIRED),
+              OptSpec.lng("me", NONE),
+              OptSpec.both("name", 'n', REQUIRED),
+              OptSpec.of("name", "jobname", (char) 0, REQUIRED),
+              OptSpec.both("partition", 'p', REQUIRED),
+              OptSpec.both("qos", 'q', REQUIRED),
+              OptSpec.both("quiet", 'Q', NONE),
+              OptSpec.both("reservation", 'R', REQUIRED),
+              OptSpec.both("signal", 's', REQUIRED),
+              OptSpec.both("state", 't', REQUIRED),
+              OptSpec.both("user", 'u', REQUIRED),
+              OptSpec.lng("usage", NONE),
+              OptSpec.both("verbose", 'v', NONE),
+              OptSpec.both("version", 'V', NONE),
+              OptSpec.both("nodelist", 'w', REQUIRED)),
+          false);
+
+  @Override
+  public CommandResult run(CommandRequest req, ClusterOps ops) {
+    Getopt.Result r;
+    try {
+      r = GETOPT.parse(req.args());
+    } catch (GetoptException e) {
+      return CommandResult.error(
+          "scancel: " + e.getMessage() + "\nTry \"scancel --help\" for more information\n", 1);
+    }
+    int signal = 0;
+    boolean batch = false;
+    boolean verbose = false;
+    List<String> users = null;
+    List<String> names = null;
+    List<String> partitions = null;
+    Set<JobState> states = null;
+    for (ParsedOpt p : r.options()) {
+      switch (p.key()) {
+        case "batch" -> batch = true;
+        case "verbose" -> verbose = true;
+        case "signal" -> {
+          Integer s = Signals.parse(p.value());
+          if (s == null) {
+            return CommandResult.error("Unknown job signal: " + p.value() + "\n", 1);
+          }
+          signal = s;
+        }
+        case "user" -> users = split(p.value());
+        case "me" -> users = List.of(req.caller().user());
+        case "name" -> names = split(p.value());
+        case "partition" -> partitions = split(p.value());
+        case "state" -> {
+          states = EnumSet.noneOf(JobState.class);
+          for (String s : split(p.value())) {
+            JobState st = JobState.parse(s);
+            if (st == null) {
+              return CommandResult.error("scancel: error: Invalid job state: " + s + "\n", 1);
+            }
+            states.add(st);
+          }
+        }
+        case "version" -> {
+          return CommandResult.ok("slurm-wlm " + ops.config().slurmVersion() + "\n");
+        }
+        default -> {}
+      }
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String a : r.positional()) {
+      for (String s : a.split(",")) {
+        if (s.isEmpty()) {
+          continue;
+        }
+        try {
+          ids.add(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+          return CommandResult.error("scancel: error: Invalid job id " + s + "\n", 1);
+        }
+      }
+    }
+    boolean filtered = users != null || names != null || partitions != null || states != null;
+    if (ids.isEmpty() && !filtered) {
+      return CommandResult.error("scancel: error: No job identification provided\n", 1);
+    }
+    List<Long> targets = new ArrayList<>();
+    if (filtered) {
+      for (Job j : ops.activeJobs()) {
+        if (j.state().isFinal()) {
+          continue;
+        }
+        if (!ids.isEmpty() && !ids.contains(j.id())) {
+          continue;
+        }
+        if (users != null && !Users.matches(j, users)) {
+          continue;
+        }
+        if (names != null && !names.contains(j.name())) {
+          continue;
+        }
+        if (partitions != null && !partitions.contains(j.partition())) {
+          continue;
+        }
+        if (states != null && !states.contains(j.state())) {
+          continue;
+        }
+        targets.add(j.id());
+      }
+    } else {
+      targets.addAll(ids);
+    }
+    StringBuilder err = new StringBuilder();
+    int rc = 0;
+    for (long id : targets) {
+      if (verbose) {
+        err.append(signal == 0 ? "scancel: Terminating job " : "scancel: Signal " + signal)
+            .append(signal == 0 ? Long.toString(id) : " to job " + id)
+            .append('\n');
+      }
+      try {
+        ops.signal(id, signal, batch, req.caller());
+      } catch (SlurmException e) {
+        boolean quietly =
+            switch (e.code()) {
+              case INVALID_JOB_ID, ALREADY_DONE -> true;
+              default -> false;
+            };
+        if (!quietly || verbose) {
+          err.append("scancel: error: Kill job error on job id ")
+              .append(id)
+              .append(": ")
+              .append(e.getMessage())
+              .append('\n');
+        }
+        if (!quietly) {
+          rc = Signals.exitCode(e.code());
+        }
+      }
+    }
+    return CommandResult.of("", err.toString(), rc);
+  }
+
+  private static List<String> split(String s) {
+    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+  }
+}

@@ -1,0 +1,2 @@
+/** scancel: cancelling and signalling jobs. */
+package dev.pounce.slurm.scancel;

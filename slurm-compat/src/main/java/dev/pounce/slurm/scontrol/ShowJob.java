@@ -1,0 +1,194 @@
+package dev.pounce.slurm.scontrol;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.format.JobText;
+import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.time.Durations;
+import dev.pounce.slurm.time.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code scontrol show job}: one record per job in 22.05's key order and line layout. Pure. */
+public final class ShowJob {
+
+  private ShowJob() {}
+
+  /**
+   * The record of one job.
+   *
+   * @param job the job
+   * @param now the controller's time
+   * @param nodeMemoryMb memory of one node of its partition (pending TRES shows it when --mem is
+   *     not given)
+   * @param oneLiner {@code -o}: everything on one line
+   */
+  public static String render(Job job, Instant now, long nodeMemoryMb, boolean oneLiner) {
+    List<List<String>> lines = lines(job, now, nodeMemoryMb);
+    StringBuilder sb = new StringBuilder();
+    if (oneLiner) {
+      for (List<String> l : lines) {
+        for (String kv : l) {
+          sb.append(kv).append(' ');
+        }
+      }
+      return sb.append('\n').toString();
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        sb.append("   ");
+      }
+      sb.append(String.join(" ", lines.get(i))).append('\n');
+    }
+    return sb.append("   \n\n").toString();
+  }
+
+  static List<List<String>> lines(Job job, Instant now, long nodeMemoryMb) {
+    JobSpec s = job.spec();
+    List<List<String>> out = new ArrayList<>();
+    boolean started = job.startTime() != null;
+    boolean allocated = !job.nodes().isEmpty();
+    out.add(List.of("JobId=" + job.id(), "JobName=" + job.name()));
+    out.add(
+        List.of(
+            "UserId=" + job.user() + "(" + job.uid() + ")",
+            "GroupId=" + JobText.group(job) + "(" + job.gid() + ")",
+            "MCS_label=N/A"));
+    out.add(
+        List.of(
+            "Priority=" + job.priority(),
+            "Nice=0",
+            "Account=" + (s.account() == null ? "(null)" : s.account()),
+            "QOS=" + (s.qos() == null ? "normal" : s.qos())));
+    out.add(
+        List.of(
+            "JobState=" + job.state().longName(),
+            "Reason=" + JobText.reason(job),
+            "Dependency=(null)"));
+    out.add(
+        List.of(
+            "Requeue=" + (Boolean.FALSE.equals(s.requeue()) ? 0 : 1),
+            "Restarts=" + job.attempt(),
+            "BatchFlag=1",
+            "Reboot=0",
+            "ExitCode=" + JobText.exitCode(job)));
+    out.add(
+        List.of(
+            "RunTime=" + Durations.full(runTime(job, now)),
+            "TimeLimit=" + Durations.limitFull(job.timeLimitMinutes()),
+            "TimeMin=N/A"));
+    out.add(
+        List.of(
+            "SubmitTime=" + Timestamps.iso(job.submitTime(), "Unknown"),
+            "EligibleTime=" + Timestamps.iso(job.eligibleTime(), "Unknown")));
+    out.add(List.of("AccrueTime=" + Timestamps.iso(job.eligibleTime(), "Unknown")));
+    Instant start = started ? job.startTime() : job.endTime();
+    out.add(
+        List.of(
+            "StartTime=" + Timestamps.iso(start, "Unknown"),
+            "EndTime=" + Timestamps.iso(endTime(job), "Unknown"),
+            "Deadline=N/A"));
+    Instant lastEval = started ? job.startTime() : job.submitTime();
+    out.add(
+        List.of(
+            "SuspendTime=None",
+            "SecsPreSuspend=0",
+            "LastSchedEval=" + Timestamps.iso(lastEval, "Unknown"),
+            "Scheduler=Main"));
+    out.add(
+        List.of(
+            "Partition=" + job.partition(),
+            "AllocNode:Sid=" + (job.submitHost() == null ? "(null)" : job.submitHost()) + ":0"));
+    out.add(List.of("ReqNodeList=(null)", "ExcNodeList=(null)"));
+    out.add(List.of("NodeList=" + Hostlist.compressUnique(job.nodes())));
+    if (allocated) {
+      out.add(List.of("BatchHost=" + job.batchHost()));
+    }
+    String numNodes = Integer.toString(job.numNodes());
+    if (!allocated && s.maxNodes() > 0) {
+      numNodes = Math.max(1, s.minNodes()) + "-" + s.maxNodes();
+    }
+    boolean cancelledPending = job.state() == JobState.CANCELLED && !started;
+    out.add(
+        List.of(
+            "NumNodes=" + numNodes,
+            "NumCPUs=" + job.numCpus(),
+            "NumTasks="
+                + (cancelledPending ? "N/A" : Integer.toString(Math.max(1, job.numTasks()))),
+            "CPUs/Task=" + Math.max(1, s.cpusPerTask()),
+            "ReqB:S:C:T=0:0:*:*"));
+    out.add(List.of("TRES=" + tres(job, nodeMemoryMb)));
+    out.add(
+        List.of("Socks/Node=*", "NtasksPerN:B:S:C=" + s.ntasksPerNode() + ":0:*:*", "CoreSpec=*"));
+    String mem;
+    if (s.memPerCpuMb() != null) {
+      mem = "MinMemoryCPU=" + s.memPerCpuMb() + "M";
+    } else if (s.memPerNodeMb() != null && s.memPerNodeMb() > 0) {
+      mem = "MinMemoryNode=" + s.memPerNodeMb() + "M";
+    } else {
+      mem = "MinMemoryNode=0";
+    }
+    out.add(
+        List.of(
+            "MinCPUsNode=" + Math.max(1, s.cpusPerTask()) * Math.max(1, s.ntasksPerNode()),
+            mem,
+            "MinTmpDiskNode=0"));
+    out.add(List.of("Features=(null)", "DelayBoot=00:00:00"));
+    out.add(
+        List.of(
+            "OverSubscribe=" + (s.exclusive() ? "NO" : "OK"),
+            "Contiguous=0",
+            "Licenses=(null)",
+            "Network=(null)"));
+    out.add(List.of("Command=" + JobText.command(job)));
+    out.add(List.of("WorkDir=" + s.workDir()));
+    out.add(List.of("StdErr=" + JobText.stderr(job)));
+    out.add(List.of("StdIn=" + JobText.stdin(job)));
+    out.add(List.of("StdOut=" + JobText.stdout(job)));
+    out.add(List.of("Power="));
+    return out;
+  }
+
+  static long runTime(Job job, Instant now) {
+    if (job.startTime() == null) {
+      return 0;
+    }
+    Instant end = job.endTime() != null ? job.endTime() : now;
+    return Math.max(0, Duration.between(job.startTime(), end).getSeconds());
+  }
+
+  private static Instant endTime(Job job) {
+    if (job.endTime() != null) {
+      return job.endTime();
+    }
+    if (job.startTime() != null && job.timeLimitMinutes() != JobSpec.UNLIMITED) {
+      return job.startTime().plusSeconds(job.timeLimitMinutes() * 60);
+    }
+    return null;
+  }
+
+  private static String tres(Job job, long nodeMemoryMb) {
+    int cpus = job.numCpus();
+    int nodes = job.numNodes();
+    if (job.state() == JobState.PENDING) {
+      long mem;
+      if (job.spec().memPerNodeMb() != null && job.spec().memPerNodeMb() > 0) {
+        mem = job.spec().memPerNodeMb() * nodes;
+      } else if (job.spec().memPerCpuMb() != null) {
+        mem = job.spec().memPerCpuMb() * cpus;
+      } else {
+        mem = nodeMemoryMb * nodes;
+      }
+      String m = mem > 0 ? ",mem=" + mem + "M" : "";
+      return "cpu=" + cpus + m + ",node=" + nodes + ",billing=" + cpus;
+    }
+    String m =
+        job.state().holdsNodes() && job.memPerNodeMb() > 0
+            ? ",mem=" + job.memPerNodeMb() * nodes + "M"
+            : "";
+    return "cpu=" + cpus + m + ",node=" + nodes + ",billing=" + cpus;
+  }
+}

@@ -1,0 +1,2 @@
+/** scontrol: show, hold, release and the hostlist helpers. */
+package dev.pounce.slurm.scontrol;

@@ -1,0 +1,2 @@
+/** sinfo: partition and node summaries. */
+package dev.pounce.slurm.sinfo;

@@ -1,0 +1,290 @@
+package dev.pounce.slurm.squeue;
+
+import static dev.pounce.slurm.cli.OptSpec.Arg.NONE;
+import static dev.pounce.slurm.cli.OptSpec.Arg.OPTIONAL;
+import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.SlurmCommand;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.CommandRequest;
+import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.cli.CommandFailure;
+import dev.pounce.slurm.cli.Getopt;
+import dev.pounce.slurm.cli.GetoptException;
+import dev.pounce.slurm.cli.OptSpec;
+import dev.pounce.slurm.cli.ParsedOpt;
+import dev.pounce.slurm.cli.Users;
+import dev.pounce.slurm.format.FormatSpec;
+import dev.pounce.slurm.time.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code squeue}: the job queue in SLURM 22.05's formats. */
+public final class Squeue implements SlurmCommand {
+
+  static final String DEFAULT_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.10M %.6D %R";
+  static final String LONG_FORMAT = "%.18i %.9P %.8j %.8u %.8T %.10M %.9l %.6D %R";
+
+  private static final Getopt GETOPT =
+      new Getopt(
+          List.of(
+              OptSpec.both("account", 'A', REQUIRED),
+              OptSpec.both("all", 'a', NONE),
+              OptSpec.both("array", 'r', NONE),
+              OptSpec.both("noheader", 'h', NONE),
+              OptSpec.both("iterate", 'i', REQUIRED),
+              OptSpec.both("jobs", 'j', OPTIONAL),
+              OptSpec.both("long", 'l', NONE),
+              OptSpec.lng("me", NONE),
+              OptSpec.both("name", 'n', REQUIRED),
+              OptSpec.both("format", 'o', REQUIRED),
+              OptSpec.both("Format", 'O', REQUIRED),
+              OptSpec.both("partition", 'p', REQUIRED),
+              OptSpec.both("qos", 'q', REQUIRED),
+              OptSpec.both("sort", 'S', REQUIRED),
+              OptSpec.both("states", 't', REQUIRED),
+              OptSpec.both("user", 'u', REQUIRED),
+              OptSpec.lng("usage", NONE),
+              OptSpec.lng("help", NONE),
+              OptSpec.both("verbose", 'v', NONE),
+              OptSpec.both("version", 'V', NONE),
+              OptSpec.both("nodelist", 'w', REQUIRED)),
+          false);
+
+  static final String USAGE =
+      "Usage: squeue [-A account] [--clusters names] [-i seconds] [--job jobid]\n"
+          + "              [-n name] [-o format] [-p partitions] [--qos qos]\n"
+          + "              [--reservation reservation] [--sort fields] [--start]\n"
+          + "              [--step step_id] [-t states] [-u user_name] [--usage]\n"
+          + "              [-L licenses] [-w nodes] [--federation] [--local] [--sibling]\n"
+          + "\t      [-ahjlrsv]\n";
+
+  /** Every state name squeue accepts (22.05's list, in its order). */
+  static final List<String> VALID_STATES =
+      List.of(
+          "PENDING",
+          "RUNNING",
+          "SUSPENDED",
+          "COMPLETED",
+          "CANCELLED",
+          "FAILED",
+          "TIMEOUT",
+          "NODE_FAIL",
+          "PREEMPTED",
+          "BOOT_FAIL",
+          "DEADLINE",
+          "OUT_OF_MEMORY",
+          "COMPLETING",
+          "CONFIGURING",
+          "RESIZING",
+          "RESV_DEL_HOLD",
+          "REQUEUED",
+          "REQUEUE_FED",
+          "REQUEUE_HOLD",
+          "REVOKED",
+          "SIGNALING",
+          "SPECIAL_EXIT",
+          "STAGE_OUT",
+          "STOPPED");
+
+  private static final List<String> VALID_SHORT =
+      List.of(
+          "PD", "R", "S", "CD", "CA", "F", "TO", "NF", "PR", "BF", "DL", "OOM", "CG", "CF", "RS",
+          "RD", "RQ", "RF", "RH", "RV", "SI", "SE", "SO", "ST");
+
+  @Override
+  public CommandResult run(CommandRequest req, ClusterOps ops) {
+    try {
+      return list(req, ops);
+    } catch (CommandFailure f) {
+      return CommandResult.error(f.stderr(), f.exitCode());
+    }
+  }
+
+  private CommandResult list(CommandRequest req, ClusterOps ops) throws CommandFailure {
+    Getopt.Result r;
+    try {
+      r = GETOPT.parse(req.args());
+    } catch (GetoptException e) {
+      throw new CommandFailure(
+          "squeue: " + e.getMessage() + "\nTry \"squeue --help\" for more information\n", 1);
+    }
+    String format = req.env().get("SQUEUE_FORMAT");
+    String format2 = req.env().get("SQUEUE_FORMAT2");
+    String states = req.env().get("SQUEUE_STATES");
+    List<String> users = split(req.env().get("SQUEUE_USERS"));
+    List<String> partitions = split(req.env().get("SQUEUE_PARTITION"));
+    List<String> names = new ArrayList<>();
+    List<Long> ids = null;
+    boolean jobFlag = false;
+    boolean noHeader = false;
+    boolean longList = false;
+    for (ParsedOpt p : r.options()) {
+      switch (p.key()) {
+        case "noheader" -> noHeader = true;
+        case "long" -> longList = true;
+        case "format" -> {
+          format = p.value();
+          format2 = null;
+        }
+        case "Format" -> {
+          format2 = p.value();
+          format = null;
+        }
+        case "states" -> states = p.value();
+        case "user" -> users = split(p.value());
+        case "me" -> users = List.of(req.caller().user());
+        case "name" -> names = split(p.value());
+        case "partition" -> partitions = split(p.value());
+        case "jobs" -> {
+          jobFlag = true;
+          if (p.value() != null) {
+            ids = jobIds(p.value());
+          }
+        }
+        case "version" -> {
+          return CommandResult.ok("slurm-wlm " + ops.config().slurmVersion() + "\n");
+        }
+        case "usage", "help" -> {
+          return CommandResult.ok(USAGE);
+        }
+        default -> {}
+      }
+    }
+    List<String> rest = new ArrayList<>(r.positional());
+    if (!rest.isEmpty() && jobFlag && ids == null) {
+      ids = jobIds(rest.remove(0));
+    }
+    if (!rest.isEmpty()) {
+      return CommandResult.of(
+          USAGE, "squeue: error: Unrecognized option: " + rest.get(0) + "\n", 1);
+    }
+    Set<JobState> wanted = states(states);
+    boolean allStates = wanted == null;
+    FormatSpec spec;
+    if (format == null && format2 != null) {
+      String[] bad = new String[1];
+      spec = LongFormat.parse(format2, bad);
+      if (spec == null) {
+        throw CommandFailure.error("squeue", "Invalid job format specification: " + bad[0]);
+      }
+    } else {
+      spec = FormatSpec.parse(format != null ? format : longList ? LONG_FORMAT : DEFAULT_FORMAT);
+    }
+    List<Job> jobs = ops.activeJobs();
+    if (ids != null && ids.size() == 1) {
+      long only = ids.get(0);
+      if (jobs.stream().noneMatch(j -> j.id() == only)) {
+        return CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1);
+      }
+    }
+    List<Job> shown = new ArrayList<>();
+    for (Job j : jobs) {
+      if (!allStates && !wanted.contains(j.state())) {
+        continue;
+      }
+      if (ids != null && !ids.contains(j.id())) {
+        continue;
+      }
+      if (!users.isEmpty() && !Users.matches(j, users)) {
+        continue;
+      }
+      if (!names.isEmpty() && !names.contains(j.name())) {
+        continue;
+      }
+      if (!partitions.isEmpty() && !partitions.contains(j.partition())) {
+        continue;
+      }
+      shown.add(j);
+    }
+    shown.sort(
+        Comparator.comparing(Job::partition)
+            .thenComparing(j -> j.state().shortName())
+            .thenComparing(Comparator.comparingLong(Job::priority).reversed())
+            .thenComparing(Comparator.comparingLong(Job::id).reversed()));
+    Instant now = ops.now();
+    StringBuilder out = new StringBuilder();
+    if (!noHeader) {
+      if (longList) {
+        out.append(Timestamps.ctime(now)).append('\n');
+      }
+      out.append(line(spec, null, now));
+    }
+    for (Job j : shown) {
+      out.append(line(spec, j, now));
+    }
+    return CommandResult.ok(out.toString());
+  }
+
+  static String line(FormatSpec spec, Job job, Instant now) {
+    StringBuilder sb = new StringBuilder(spec.prefix());
+    for (FormatSpec.Field f : spec.fields()) {
+      if (JobFields.known(f.type())) {
+        sb.append(job == null ? JobFields.headerCell(f) : JobFields.cell(f, job, now));
+      }
+      sb.append(f.suffix());
+    }
+    return sb.append('\n').toString();
+  }
+
+  /** The states to show; null for all. Default: pending, running, completing, configuring. */
+  static Set<JobState> states(String arg) throws CommandFailure {
+    if (arg == null) {
+      return EnumSet.of(
+          JobState.PENDING, JobState.RUNNING, JobState.COMPLETING, JobState.CONFIGURING);
+    }
+    Set<JobState> out = EnumSet.noneOf(JobState.class);
+    for (String s : arg.split(",")) {
+      if (s.equalsIgnoreCase("all")) {
+        return null;
+      }
+      JobState st = JobState.parse(s);
+      if (st != null) {
+        out.add(st);
+        continue;
+      }
+      boolean valid =
+          VALID_STATES.stream().anyMatch(v -> v.equalsIgnoreCase(s))
+              || VALID_SHORT.stream().anyMatch(v -> v.equalsIgnoreCase(s));
+      if (!valid) {
+        throw new CommandFailure(
+            "squeue: error: Invalid job state specified: "
+                + s
+                + "\nsqueue: error: Valid job states include: "
+                + String.join(",", VALID_STATES)
+                + "\n\n",
+            1);
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> jobIds(String arg) throws CommandFailure {
+    List<Long> out = new ArrayList<>();
+    for (String s : arg.split(",")) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      try {
+        out.add(Long.parseLong(s.strip()));
+      } catch (NumberFormatException e) {
+        throw CommandFailure.error("squeue", "Invalid job id: " + s);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> split(String s) {
+    if (s == null || s.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.asList(s.split(","));
+  }
+}

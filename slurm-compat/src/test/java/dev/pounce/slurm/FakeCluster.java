@@ -1,0 +1,123 @@
+package dev.pounce.slurm;
+
+import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobSpec;
+import dev.pounce.core.job.JobState;
+import dev.pounce.core.node.Partition;
+import dev.pounce.slurm.api.Caller;
+import dev.pounce.slurm.api.ClusterConfig;
+import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.NodeView;
+import dev.pounce.slurm.api.SlurmErrorCode;
+import dev.pounce.slurm.api.SlurmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A controller stand-in for tests: in-memory jobs, nodes and partitions; records calls. */
+public final class FakeCluster implements ClusterOps {
+
+  public final List<Job> jobs = new ArrayList<>();
+  public final List<NodeView> nodes = new ArrayList<>();
+  public final List<Partition> partitions = new ArrayList<>();
+  public final List<JobSpec> submitted = new ArrayList<>();
+  public final List<String> calls = new ArrayList<>();
+  public final Map<Long, SlurmException> refusals = new HashMap<>();
+  public SlurmException submitRefusal;
+  public long nextId = 1;
+  public Instant now = Instant.parse("2026-11-27T11:26:00Z");
+  public ClusterConfig config = new ClusterConfig("local", "vm", 300, 30, "22.05.8");
+
+  @Override
+  public Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException {
+    if (submitRefusal != null) {
+      throw submitRefusal;
+    }
+    submitted.add(spec);
+    Job.Builder b = new Job.Builder();
+    b.id = nextId++;
+    b.spec = spec;
+    b.name = spec.name();
+    b.user = caller.user();
+    b.uid = caller.uid();
+    b.gid = caller.gid();
+    b.partition = spec.partition() == null ? "debug" : spec.partition();
+    b.state = JobState.PENDING;
+    b.reason = spec.hold() ? JobReason.HELD_USER : JobReason.PRIORITY;
+    b.timeLimitMinutes = spec.timeLimitMinutes() == null ? -1 : spec.timeLimitMinutes();
+    b.submitTime = now;
+    b.numTasks = Math.max(1, spec.numTasks());
+    b.submitHost = caller.host();
+    Job j = b.build();
+    jobs.add(j);
+    return j;
+  }
+
+  @Override
+  public Optional<Job> job(long id) {
+    return jobs.stream().filter(j -> j.id() == id).findFirst();
+  }
+
+  @Override
+  public List<Job> activeJobs() {
+    return List.copyOf(jobs);
+  }
+
+  @Override
+  public List<Job> accountingJobs(Instant from, Instant to, List<Long> ids) {
+    return List.copyOf(jobs);
+  }
+
+  @Override
+  public List<NodeView> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  @Override
+  public List<Partition> partitions() {
+    return List.copyOf(partitions);
+  }
+
+  @Override
+  public void signal(long jobId, int signal, boolean batchOnly, Caller caller)
+      throws SlurmException {
+    calls.add("signal " + jobId + " " + signal + " " + batchOnly + " " + caller.user());
+    refuse(jobId);
+  }
+
+  @Override
+  public void hold(long jobId, boolean admin, Caller caller) throws SlurmException {
+    calls.add("hold " + jobId + " " + admin);
+    refuse(jobId);
+  }
+
+  @Override
+  public void release(long jobId, Caller caller) throws SlurmException {
+    calls.add("release " + jobId);
+    refuse(jobId);
+  }
+
+  private void refuse(long jobId) throws SlurmException {
+    SlurmException e = refusals.get(jobId);
+    if (e != null) {
+      throw e;
+    }
+    if (job(jobId).isEmpty()) {
+      throw new SlurmException(SlurmErrorCode.INVALID_JOB_ID);
+    }
+  }
+
+  @Override
+  public ClusterConfig config() {
+    return config;
+  }
+
+  @Override
+  public Instant now() {
+    return now;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.pounce.slurm.sinfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pounce.core.node.Node;
+import dev.pounce.slurm.FakeCluster;
+import dev.pounce.slurm.Fixtures;
+import dev.pounce.slurm.Golden;
+import dev.pounce.slurm.SlurmCommands;
+import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.NodeView;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SinfoTest {
+
+  private final FakeCluster cluster = Fixtures.cluster();
+
+  private String out(String... args) {
+    CommandResult r = SlurmCommands.run(Fixtures.req("sinfo", args), cluster);
+    return new String(r.stdout(), StandardCharsets.UTF_8);
+  }
+
+  /** The -l date line differs by run. */
+  private static String dropFirstLine(String s) {
+    return s.substring(s.indexOf('\n') + 1);
+  }
+
+  private void alloc(int index, int cpus) {
+    NodeView v = cluster.nodes.get(index);
+    cluster.nodes.set(index, new NodeView(v.node(), cpus, 0, v.partitions()));
+  }
+
+  private void drain(int index, String reason) {
+    NodeView v = cluster.nodes.get(index);
+    Node n = v.node();
+    Node d =
+        new Node(
+            n.name(),
+            n.hostname(),
+            n.cpus(),
+            n.realMemoryMb(),
+            n.sockets(),
+            n.coresPerSocket(),
+            n.threadsPerCore(),
+            n.state(),
+            true,
+            false,
+            reason,
+            Fixtures.t("11:26:00"),
+            0,
+            n.lastSeen(),
+            n.bootTime(),
+            n.version());
+    cluster.nodes.set(index, new NodeView(d, v.allocCpus(), 0, v.partitions()));
+  }
+
+  @Test
+  void idleCluster() {
+    assertThat(out()).isEqualTo(Golden.out("sinfo_idle"));
+    assertThat(out("-h")).isEqualTo(Golden.out("sinfo_idle_h"));
+    assertThat(out("-N")).isEqualTo(Golden.out("sinfo_idle_N"));
+    assertThat(out("-s")).isEqualTo(Golden.out("sinfo_idle_s"));
+    assertThat(out("-p", "debug")).isEqualTo(Golden.out("sinfo_idle_p_debug"));
+    assertThat(out("-p", "nosuch")).isEqualTo(Golden.out("sinfo_p_nosuch"));
+    assertThat(out("-o", "%P %a %l %D %t %N")).isEqualTo(Golden.out("sinfo_idle_o_fields"));
+    assertThat(out("-o", "%z")).isEqualTo(Golden.out("sinfo_idle_o_z"));
+    assertThat(dropFirstLine(out("-l"))).isEqualTo(dropFirstLine(Golden.out("sinfo_idle_l")));
+    assertThat(dropFirstLine(out("-N", "-l")))
+        .isEqualTo(dropFirstLine(Golden.out("sinfo_idle_Nl")));
+    assertThat(out("--version")).isEqualTo(Golden.out("sinfo_version"));
+  }
+
+  @Test
+  void busyCluster() {
+    alloc(0, 1);
+    alloc(1, 16);
+    assertThat(out()).isEqualTo(Golden.out("sinfo_alloc"));
+    assertThat(out("-N")).isEqualTo(Golden.out("sinfo_alloc_N"));
+    assertThat(out("-s")).isEqualTo(Golden.out("sinfo_alloc_s"));
+    assertThat(out("-o", "%P %a %l %D %t %N")).isEqualTo(Golden.out("sinfo_alloc_o_fields"));
+    assertThat(dropFirstLine(out("-l"))).isEqualTo(dropFirstLine(Golden.out("sinfo_alloc_l")));
+    assertThat(out("-N", "-o", "%N %c %m %C %T"))
+        .isEqualTo(
+            "NODELIST CPUS MEMORY CPUS(A/I/O/T) STATE\n"
+                + "n1 16 4000 1/15/0/16 mixed\nn2 16 4000 16/0/0/16 allocated\n"
+                + "n3 16 4000 0/16/0/16 idle\nn4 16 4000 0/16/0/16 idle\n");
+  }
+
+  @Test
+  void drainedNode() {
+    alloc(0, 1);
+    alloc(1, 16);
+    drain(3, "testing");
+    assertThat(out()).isEqualTo(Golden.out("sinfo_drain"));
+    assertThat(out("-N")).isEqualTo(Golden.out("sinfo_drain_N"));
+    assertThat(out("-s")).isEqualTo(Golden.out("sinfo_drain_s"));
+    assertThat(out("-R")).isEqualTo(Golden.out("sinfo_R"));
+    assertThat(dropFirstLine(out("-N", "-l")))
+        .isEqualTo(dropFirstLine(Golden.out("sinfo_drain_Nl")));
+    assertThat(dropFirstLine(out("-l"))).isEqualTo(dropFirstLine(Golden.out("sinfo_drain_l")));
+  }
+
+  @Test
+  void mixedOnly() {
+    alloc(0, 1);
+    assertThat(out()).isEqualTo(Golden.out("sinfo_mix"));
+    assertThat(out("-N")).isEqualTo(Golden.out("sinfo_mix_N"));
+    assertThat(List.of(out("-h", "-o", "%F"))).containsExactly("1/3/0/4\n");
+  }
+}

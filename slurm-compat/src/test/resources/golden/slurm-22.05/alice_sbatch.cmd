@@ -1,0 +1,1 @@
+cd /home/alice/golden && runuser -u alice -- sbatch --wrap='echo hi from alice'

@@ -1,0 +1,1 @@
+cd /home/alice/golden && runuser -u alice -- sbatch --begin=now+1hour --wrap=true

@@ -1,0 +1,1 @@
+cd /home/alice/golden && cat env.sh && runuser -u alice -- sbatch -o env_alice.env env.sh

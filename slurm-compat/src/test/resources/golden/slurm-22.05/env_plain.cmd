@@ -1,0 +1,1 @@
+cat env.sh; sbatch  -o env_plain.env env.sh

@@ -1,0 +1,1 @@
+ls -1 outpat outpat_arr arr defout

@@ -1,0 +1,1 @@
+sacct -X -n -P -o JobID -S midnight

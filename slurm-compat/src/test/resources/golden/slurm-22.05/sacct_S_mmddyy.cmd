@@ -1,0 +1,1 @@
+sacct -X -n -P -o JobID -S 11/27/26

@@ -1,0 +1,1 @@
+sacct -o JobID,Bogus

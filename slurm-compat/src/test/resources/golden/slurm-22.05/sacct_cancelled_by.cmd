@@ -1,0 +1,1 @@
+sacct -X -n -P -o JobID,State -j 86,89

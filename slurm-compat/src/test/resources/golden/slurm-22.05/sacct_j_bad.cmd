@@ -1,0 +1,1 @@
+sacct -j abc

@@ -1,0 +1,1 @@
+sacct -j 52.batch

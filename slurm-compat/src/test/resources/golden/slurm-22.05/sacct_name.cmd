@@ -1,0 +1,1 @@
+sacct -X --name=sleeper

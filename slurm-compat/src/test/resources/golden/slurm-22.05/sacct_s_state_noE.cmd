@@ -1,0 +1,1 @@
+sacct -X -n -P -o JobID,State -s F,TO -S today

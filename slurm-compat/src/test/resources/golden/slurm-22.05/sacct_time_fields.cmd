@@ -1,0 +1,1 @@
+sacct -P -o JobID,Submit,Eligible,Start,End,Elapsed,ElapsedRaw,Timelimit,TimelimitRaw,CPUTime,CPUTimeRAW,TotalCPU,ReqMem,ReqCPUS,ReqNodes,AllocTRES,ReqTRES,Priority,QOS,Cluster,Group,GID,Flags,SubmitLine -j 52,49,86,48,50,87,79,80

@@ -1,0 +1,1 @@
+sacct -X -u alice -o JobID,User,State

@@ -1,0 +1,1 @@
+sbatch -D /nonexistent --wrap=true

@@ -1,0 +1,1 @@
+sbatch -H -J 'my job name' --wrap=true

@@ -1,0 +1,1 @@
+sbatch -N 0 --wrap=true

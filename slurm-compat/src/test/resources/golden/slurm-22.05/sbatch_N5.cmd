@@ -1,0 +1,1 @@
+sbatch -N 5 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --array=abc --wrap=true

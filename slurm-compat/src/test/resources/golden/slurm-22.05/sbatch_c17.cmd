@@ -1,0 +1,1 @@
+sbatch -c 17 --wrap=true

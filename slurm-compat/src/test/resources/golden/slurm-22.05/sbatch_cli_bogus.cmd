@@ -1,0 +1,1 @@
+sbatch --bogus --wrap=true

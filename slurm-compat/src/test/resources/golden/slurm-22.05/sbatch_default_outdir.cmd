@@ -1,0 +1,1 @@
+mkdir -p defout && cd defout && sbatch --wrap='echo out; echo err >&2'

@@ -1,0 +1,1 @@
+: > empty.sh; sbatch empty.sh

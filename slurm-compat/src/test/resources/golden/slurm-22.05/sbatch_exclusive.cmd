@@ -1,0 +1,1 @@
+sbatch -J fullnode --exclusive -N 1 --wrap='sleep 300'

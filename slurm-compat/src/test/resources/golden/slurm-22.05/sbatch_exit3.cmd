@@ -1,0 +1,1 @@
+printf '#!/bin/bash\necho about to fail\nexit 3\n' > exit3.sh; sbatch exit3.sh

@@ -1,0 +1,1 @@
+sbatch --export=NONE -o export_none.env --wrap='env | sort'

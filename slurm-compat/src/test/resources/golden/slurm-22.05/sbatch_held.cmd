@@ -1,0 +1,1 @@
+sbatch -H --wrap=true

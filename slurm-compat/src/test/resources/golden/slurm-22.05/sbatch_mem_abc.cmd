@@ -1,0 +1,1 @@
+sbatch --mem=abc --wrap=true

@@ -1,0 +1,1 @@
+sbatch --mem=999999 --wrap=true

@@ -1,0 +1,1 @@
+sbatch -n 0 --wrap=true

@@ -1,0 +1,1 @@
+sbatch -n 1000 --wrap=true

@@ -1,0 +1,1 @@
+sbatch -J x < /dev/null

@@ -1,0 +1,1 @@
+printf 'echo hi\n' > noshebang.sh; sbatch noshebang.sh

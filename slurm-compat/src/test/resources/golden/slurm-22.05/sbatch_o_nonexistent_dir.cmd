@@ -1,0 +1,1 @@
+sbatch -o /nonexistent/out.txt --wrap=true

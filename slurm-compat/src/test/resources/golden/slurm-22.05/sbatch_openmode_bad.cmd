@@ -1,0 +1,1 @@
+sbatch --open-mode=bad --wrap=true

@@ -1,0 +1,1 @@
+sbatch -p nosuchpart --wrap=true

@@ -1,0 +1,1 @@
+sbatch --parsable --wrap='echo hello'

@@ -1,0 +1,1 @@
+sbatch -Q --wrap='echo hello'

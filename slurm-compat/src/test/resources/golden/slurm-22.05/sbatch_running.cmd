@@ -1,0 +1,1 @@
+sbatch -J sleeper --wrap='sleep 300'

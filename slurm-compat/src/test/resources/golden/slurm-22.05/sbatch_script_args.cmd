@@ -1,0 +1,1 @@
+printf '#!/bin/sh\necho "args: $# $@"\n' > args.sh; sbatch -o args.out args.sh a 'b c'

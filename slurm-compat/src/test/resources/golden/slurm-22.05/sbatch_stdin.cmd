@@ -1,0 +1,1 @@
+echo -e '#!/bin/sh\ntrue' | sbatch

@@ -1,0 +1,1 @@
+squeue -j 68 -t all -o '%i %j %T'

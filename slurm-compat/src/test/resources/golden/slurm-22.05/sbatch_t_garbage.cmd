@@ -1,0 +1,1 @@
+sbatch -t garbage --wrap=true

@@ -1,0 +1,1 @@
+sbatch -t 1 --wrap='sleep 120'

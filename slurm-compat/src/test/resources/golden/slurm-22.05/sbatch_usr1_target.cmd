@@ -1,0 +1,1 @@
+sbatch -J usr1 --wrap='sleep 300'

@@ -1,0 +1,1 @@
+printf '  \n\t\n\n' > ws.sh; sbatch ws.sh

@@ -1,0 +1,1 @@
+cat slurm-52.out

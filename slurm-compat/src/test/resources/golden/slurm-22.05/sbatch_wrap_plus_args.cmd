@@ -1,0 +1,1 @@
+printf '#!/bin/sh\necho "args: $@"\n' > args.sh; sbatch --wrap='echo hi' args.sh a b

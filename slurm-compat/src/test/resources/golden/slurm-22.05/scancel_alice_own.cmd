@@ -1,0 +1,1 @@
+cd /home/alice && runuser -u alice -- scancel 91

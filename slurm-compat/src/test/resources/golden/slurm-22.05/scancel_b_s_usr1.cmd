@@ -1,0 +1,1 @@
+scancel -b -s USR1 94

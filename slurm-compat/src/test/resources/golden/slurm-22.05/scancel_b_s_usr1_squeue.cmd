@@ -1,0 +1,1 @@
+squeue -j 94 -t all -o '%i %T %r'

@@ -1,0 +1,1 @@
+scancel -s BOGUS 86

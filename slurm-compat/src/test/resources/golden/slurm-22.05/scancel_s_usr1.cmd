@@ -1,0 +1,1 @@
+scancel -s USR1 86

@@ -1,0 +1,1 @@
+squeue -j 86 -o '%i %T'

@@ -1,0 +1,1 @@
+scontrol update NodeName=n4 State=DRAIN Reason=testing

@@ -1,0 +1,1 @@
+scontrol release 999999

@@ -1,0 +1,1 @@
+scontrol update NodeName=n3 State=RESUME

@@ -1,0 +1,1 @@
+scontrol uhold 89

@@ -1,0 +1,1 @@
+scontrol update NodeName=nosuch State=DRAIN Reason=x

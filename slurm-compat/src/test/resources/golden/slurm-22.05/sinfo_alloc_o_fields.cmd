@@ -1,0 +1,1 @@
+sinfo -o '%P %a %l %D %t %N'

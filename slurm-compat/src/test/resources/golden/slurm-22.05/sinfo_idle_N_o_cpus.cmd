@@ -1,0 +1,1 @@
+sinfo -N -o '%N %c %m %C %O %e %T'

@@ -1,0 +1,1 @@
+squeue -O JobID,Name,State,Reason,TimeLimit

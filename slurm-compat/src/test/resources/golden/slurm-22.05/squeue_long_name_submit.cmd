@@ -1,0 +1,1 @@
+sbatch -H -J averyverylongjobname_abcdef --wrap=true

@@ -1,0 +1,1 @@
+squeue -h --name=sleeper -o %i

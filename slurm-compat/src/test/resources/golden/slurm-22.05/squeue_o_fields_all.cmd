@@ -1,0 +1,1 @@
+squeue -t all -o '%i %P %j %u %t %T %M %l %D %R %N'
