@@ -48,7 +48,7 @@ class BatchPathIT {
     long id = cluster.submit(work, "--wrap=echo hello");
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("COMPLETED");
     assertThat(
-            cluster.run("sacct", "-j", Long.toString(id), "-P", "-o", "JobID,State,ExitCode").out)
+            cluster.run("sacct", "-j", Long.toString(id), "-P", "-o", "JobID,State,ExitCode").out())
         .isEqualTo(
             "JobID|State|ExitCode\n" + id + "|COMPLETED|0:0\n" + id + ".batch|COMPLETED|0:0\n");
     assertThat(LocalCluster.read(work.resolve("slurm-" + id + ".out"))).isEqualTo("hello\n");
@@ -60,13 +60,13 @@ class BatchPathIT {
     long id = cluster.submit(work, "-J", "sleeper", "--wrap", "sleep 30");
     cluster.awaitState(id, "RUNNING"::equals, Duration.ofSeconds(30));
     var r = cluster.run("squeue", "-h", "-j", Long.toString(id), "-o", "%i %j %t %D %N");
-    assertThat(r.out).matches(id + " sleeper R 1 node[12]\n");
+    assertThat(r.out()).matches(id + " sleeper R 1 node[12]\n");
     var all = cluster.run("squeue");
-    assertThat(all.out.lines().findFirst().orElseThrow())
+    assertThat(all.out().lines().findFirst().orElseThrow())
         .isEqualTo(
             "             JOBID PARTITION     NAME     USER ST       TIME  NODES NODELIST(REASON)");
-    assertThat(all.out).contains(" sleeper ");
-    assertThat(cluster.run("scancel", Long.toString(id)).rc).isZero();
+    assertThat(all.out()).contains(" sleeper ");
+    assertThat(cluster.run("scancel", Long.toString(id)).rc()).isZero();
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("CANCELLED by 0");
     assertThat(cluster.sacct(id, "State,ExitCode")).startsWith("CANCELLED by 0|");
   }
@@ -77,7 +77,7 @@ class BatchPathIT {
     long id = cluster.submit(work, "--wrap", "exit 3");
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("FAILED");
     assertThat(cluster.sacct(id, "State,ExitCode")).isEqualTo("FAILED|3:0");
-    assertThat(cluster.run("scontrol", "show", "job", Long.toString(id)).out)
+    assertThat(cluster.run("scontrol", "show", "job", Long.toString(id)).out())
         .contains("JobState=FAILED Reason=NonZeroExitCode")
         .contains("ExitCode=3:0");
   }
@@ -87,9 +87,9 @@ class BatchPathIT {
   void heldJobWaitsUntilReleased() throws Exception {
     long id = cluster.submit(work, "-H", "--wrap", "echo released");
     Thread.sleep(500);
-    assertThat(cluster.run("squeue", "-h", "-j", Long.toString(id), "-o", "%t %r").out)
+    assertThat(cluster.run("squeue", "-h", "-j", Long.toString(id), "-o", "%t %r").out())
         .isEqualTo("PD JobHeldUser\n");
-    assertThat(cluster.run("scontrol", "release", Long.toString(id)).rc).isZero();
+    assertThat(cluster.run("scontrol", "release", Long.toString(id)).rc()).isZero();
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("COMPLETED");
     assertThat(LocalCluster.read(work.resolve("slurm-" + id + ".out"))).isEqualTo("released\n");
   }
@@ -112,8 +112,8 @@ class BatchPathIT {
             cluster.bin.resolve("sbatch").toString(),
             "job.sh");
     var r = cluster.exec(cmd, work, null);
-    assertThat(r.rc).as(r.err).isZero();
-    long id = Long.parseLong(r.out.trim().replace("Submitted batch job ", ""));
+    assertThat(r.rc()).as(r.err()).isZero();
+    long id = Long.parseLong(r.out().trim().replace("Submitted batch job ", ""));
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("COMPLETED");
     Path out = work.resolve("out-fromfile-" + id + ".txt");
     assertThat(LocalCluster.read(out)).isEqualTo("fromfile " + id + " 65534 " + work + "\n");
@@ -125,18 +125,18 @@ class BatchPathIT {
   void badScriptsGetSlurmsMessages() throws Exception {
     Files.writeString(work.resolve("noshebang.sh"), "echo hi\n");
     var r = cluster.runIn(work, null, "sbatch", "noshebang.sh");
-    assertThat(r.rc).isEqualTo(1);
-    assertThat(r.err)
+    assertThat(r.rc()).isEqualTo(1);
+    assertThat(r.err())
         .isEqualTo(
             "sbatch: error: This does not look like a batch script.  The first\n"
                 + "sbatch: error: line must start with #! followed by the path to an interpreter.\n"
                 + "sbatch: error: For instance: #!/bin/sh\n");
     var p = cluster.run("sbatch", "-p", "nosuchpart", "--wrap", "true");
-    assertThat(p.rc).isEqualTo(1);
-    assertThat(p.err)
+    assertThat(p.rc()).isEqualTo(1);
+    assertThat(p.err())
         .endsWith("sbatch: error: Batch job submission failed: Invalid partition name specified\n");
     var stdin = cluster.runIn(work, "#!/bin/sh\necho from-stdin\n".getBytes(), "sbatch");
-    assertThat(stdin.rc).as(stdin.err).isZero();
+    assertThat(stdin.rc()).as(stdin.err()).isZero();
   }
 
   @Test
@@ -146,13 +146,13 @@ class BatchPathIT {
     cluster.awaitState(running, "RUNNING"::equals, Duration.ofSeconds(30));
     long pending = cluster.submit(work, "-H", "--wrap", "echo later");
     cluster.script("restart-controller");
-    assertThat(cluster.run("squeue", "-h", "-j", Long.toString(pending), "-o", "%t %r").out)
+    assertThat(cluster.run("squeue", "-h", "-j", Long.toString(pending), "-o", "%t %r").out())
         .isEqualTo("PD JobHeldUser\n");
     assertThat(cluster.awaitEnd(running, Duration.ofSeconds(60))).isEqualTo("FAILED");
     assertThat(cluster.sacct(running, "State,ExitCode")).isEqualTo("FAILED|4:0");
     assertThat(LocalCluster.read(work.resolve("slurm-" + running + ".out")))
         .isEqualTo("survived\n");
-    assertThat(cluster.run("scontrol", "release", Long.toString(pending)).rc).isZero();
+    assertThat(cluster.run("scontrol", "release", Long.toString(pending)).rc()).isZero();
     assertThat(cluster.awaitEnd(pending, Duration.ofSeconds(30))).isEqualTo("COMPLETED");
   }
 
@@ -165,15 +165,15 @@ class BatchPathIT {
                 "env", "POUNCE_CONTROLLER=127.0.0.1:1", cluster.bin.resolve("squeue").toString()),
             null,
             null);
-    assertThat(r.rc).isNotZero();
-    assertThat(r.err).contains("Unable to contact slurm controller (connect failure)");
+    assertThat(r.rc()).isNotZero();
+    assertThat(r.err()).contains("Unable to contact slurm controller (connect failure)");
   }
 
   @Test
   @Order(100)
   void timeLimitGivesTimeout() throws Exception {
     assertThat(cluster.awaitEnd(timeoutJob, Duration.ofSeconds(120))).isEqualTo("TIMEOUT");
-    assertThat(cluster.run("scontrol", "show", "job", Long.toString(timeoutJob)).out)
+    assertThat(cluster.run("scontrol", "show", "job", Long.toString(timeoutJob)).out())
         .contains("JobState=TIMEOUT Reason=TimeLimit");
   }
 }
