@@ -244,7 +244,10 @@ final class Task {
     RunningTask.Builder b = RunningTask.newBuilder().setJobId(jobId()).setAttempt(attempt());
     if (exit != null) {
       b.setFinished(true).setExitCode(exit.failure() != null ? 1 : exit.code());
-      b.setSignal(exit.signal());
+      b.setSignal(exit.signal()).setTimedOut(timedOut).setCancelled(cancelled);
+      if (exit.failure() != null) {
+        b.setLaunchFailure(exit.failure());
+      }
     }
     return b.build();
   }

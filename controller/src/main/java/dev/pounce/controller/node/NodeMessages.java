@@ -29,7 +29,14 @@ final class NodeMessages {
 
   private static RegisterNode.KnownTask knownTask(RunningTask t) {
     return new RegisterNode.KnownTask(
-        t.getJobId(), t.getAttempt(), t.getFinished(), t.getExitCode(), t.getSignal());
+        t.getJobId(),
+        t.getAttempt(),
+        t.getFinished(),
+        t.getExitCode(),
+        t.getSignal(),
+        t.getTimedOut(),
+        t.getCancelled(),
+        t.getLaunchFailure().isEmpty() ? null : t.getLaunchFailure());
   }
 
   static ReportTask.Report taskReport(TaskEvent e) {

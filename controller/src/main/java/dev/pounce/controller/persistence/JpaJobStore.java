@@ -49,8 +49,13 @@ public class JpaJobStore implements JobStore {
 
   @Override
   public Optional<Job> lock(long id) {
-    return Optional.ofNullable(em.find(JobEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
-        .map(JobMapper::toDomain);
+    JobEntity e = em.find(JobEntity.class, id);
+    if (e == null) {
+      return Optional.empty();
+    }
+    // Refresh under the lock: the row may have changed since this transaction first read it.
+    em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(JobMapper.toDomain(e));
   }
 
   @Override
@@ -103,7 +108,8 @@ public class JpaJobStore implements JobStore {
   public List<Job> findPending() {
     return JobMapper.toDomain(
         em.createNativeQuery(
-                "SELECT * FROM jobs WHERE state = 'PENDING' ORDER BY priority DESC, id",
+                "SELECT * FROM jobs WHERE state = 'PENDING' ORDER BY priority DESC, id"
+                    + " FOR UPDATE SKIP LOCKED",
                 JobEntity.class)
             .getResultList());
   }

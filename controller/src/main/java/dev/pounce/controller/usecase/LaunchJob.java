@@ -2,9 +2,7 @@ package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.core.job.Job;
-import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
-import dev.pounce.core.job.JobTrigger;
 import dev.pounce.core.job.OpenMode;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeGateway;
@@ -26,11 +24,13 @@ public class LaunchJob {
   private final JobStore jobs;
   private final NodeGateway gateway;
   private final ClusterSettings settings;
+  private final ReportTask report;
 
-  LaunchJob(JobStore jobs, NodeGateway gateway, ClusterSettings settings) {
+  LaunchJob(JobStore jobs, NodeGateway gateway, ClusterSettings settings, ReportTask report) {
     this.jobs = jobs;
     this.gateway = gateway;
     this.settings = settings;
+    this.report = report;
   }
 
   /** Fills the job's expanded stdin/stdout/stderr paths for a start on {@code batchHost}. */
@@ -75,16 +75,8 @@ public class LaunchJob {
                   jobs.lock(job.id())
                       .ifPresent(
                           j ->
-                              JobEvents.apply(
-                                  jobs,
-                                  j,
-                                  JobTrigger.LAUNCH_FAILED,
-                                  "node " + node + " not connected",
-                                  b -> {
-                                    b.reason = JobReason.LAUNCH_FAILURE;
-                                    b.endTime = java.time.Instant.now();
-                                    b.exitCode = 1;
-                                  })));
+                              report.applyLaunchFailure(
+                                  j, "node " + node + " not connected", node)));
     }
   }
 }

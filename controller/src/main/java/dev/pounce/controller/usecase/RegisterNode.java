@@ -58,8 +58,19 @@ public class RegisterNode {
    * @param finished ended already
    * @param exitCode exit code when finished
    * @param signal signal when finished
+   * @param timedOut ended by its time limit
+   * @param cancelled ended by a cancel
+   * @param launchFailure why it never started; null when it did
    */
-  public record KnownTask(long jobId, int attempt, boolean finished, int exitCode, int signal) {}
+  public record KnownTask(
+      long jobId,
+      int attempt,
+      boolean finished,
+      int exitCode,
+      int signal,
+      boolean timedOut,
+      boolean cancelled,
+      String launchFailure) {}
 
   /**
    * A job the daemon may forget (and must stop, if it still runs it).
@@ -138,12 +149,20 @@ public class RegisterNode {
       if (job == null || job.attempt() != t.attempt() || !job.state().holdsNodes()) {
         forget.add(new Forget(t.jobId(), t.attempt()));
       } else if (t.finished()) {
-        report.applyExit(job, t.exitCode(), t.signal(), false, false, r.name());
+        if (t.launchFailure() != null) {
+          report.applyLaunchFailure(job, t.launchFailure(), r.name());
+        } else {
+          report.applyExit(job, t.exitCode(), t.signal(), t.timedOut(), t.cancelled(), r.name());
+        }
         forget.add(new Forget(t.jobId(), t.attempt()));
       }
     }
-    for (Job job : jobs.findHoldingNodes()) {
-      if (r.name().equals(job.batchHost()) && !reported.containsKey(job.id())) {
+    for (Job seen : jobs.findHoldingNodes()) {
+      if (!r.name().equals(seen.batchHost()) || reported.containsKey(seen.id())) {
+        continue;
+      }
+      Job job = jobs.lock(seen.id()).orElse(null);
+      if (job != null && job.state().holdsNodes()) {
         LOG.warnf("job %d: node %s no longer knows it; NODE_FAIL", job.id(), r.name());
         JobEvents.apply(
             jobs,

@@ -95,20 +95,24 @@ public class ReportTask {
         yield false;
       }
       case EXITED -> applyExit(job, r.exitCode(), r.signal(), r.timedOut(), r.cancelled(), node);
-      case LAUNCH_FAILED ->
-          JobEvents.apply(
-                  jobs,
-                  job,
-                  JobTrigger.LAUNCH_FAILED,
-                  node + ": " + r.failure(),
-                  b -> {
-                    b.reason = JobReason.LAUNCH_FAILURE;
-                    b.endTime = Instant.now();
-                    b.exitCode = 1;
-                  })
-              .allowed();
+      case LAUNCH_FAILED -> applyLaunchFailure(job, r.failure(), node);
       case UNKNOWN -> false;
     };
+  }
+
+  /** Records that a job's batch script could not start. Inside a transaction, job locked. */
+  boolean applyLaunchFailure(Job job, String failure, String node) {
+    return JobEvents.apply(
+            jobs,
+            job,
+            JobTrigger.LAUNCH_FAILED,
+            node + ": " + failure,
+            b -> {
+              b.reason = JobReason.LAUNCH_FAILURE;
+              b.endTime = Instant.now();
+              b.exitCode = 1;
+            })
+        .allowed();
   }
 
   /** Records the end of a job's batch script. Inside a transaction, with the job locked. */

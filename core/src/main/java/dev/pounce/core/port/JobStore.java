@@ -41,7 +41,10 @@ public interface JobStore {
   /** Jobs not yet final plus jobs that ended after {@code endedAfter}, by id. */
   List<Job> findVisible(Instant endedAfter);
 
-  /** Pending jobs in queue order (id order for FIFO). */
+  /**
+   * Pending jobs in queue order (id order for FIFO), locked until the transaction ends; jobs
+   * another transaction holds (being cancelled, held...) are skipped, so no change is lost.
+   */
   List<Job> findPending();
 
   /** Jobs holding nodes (configuring, running, completing). */

@@ -125,6 +125,8 @@ public final class Sbatch implements SlurmCommand {
     if (o.array != null) {
       throw failed("Invalid job array specification");
     }
+    resolveTime(o, "begin", ops);
+    resolveTime(o, "deadline", ops);
     JobSpec spec = buildSpec(req, o, script, scriptPath, scriptArgs);
     Job job;
     try {
@@ -139,6 +141,30 @@ public final class Sbatch implements SlurmCommand {
       return CommandResult.ok(job.id() + "\n");
     }
     return CommandResult.ok("Submitted batch job " + job.id() + "\n");
+  }
+
+  /**
+   * Replaces a recorded {@code --begin}/{@code --deadline} value by the absolute instant it means
+   * now (ISO-8601, UTC), so that {@code now+1hour} keeps its meaning after submission.
+   */
+  private static void resolveTime(SbatchOptions o, String key, ClusterOps ops)
+      throws CommandFailure {
+    String v = o.extra.get(key);
+    if (v == null) {
+      return;
+    }
+    java.time.Instant t =
+        dev.pounce.slurm.time.TimeSpec.parse(v, ops.now(), dev.pounce.slurm.time.Timestamps.zone());
+    if (t == null) {
+      throw new CommandFailure(
+          "Invalid time specification (pos=0): "
+              + v
+              + "\nsbatch: error: Invalid --"
+              + key
+              + " specification\n",
+          255);
+    }
+    o.extra.put(key, t.toString());
   }
 
   /** A flag variable is on when empty, {@code yes}, or a non-zero number. */

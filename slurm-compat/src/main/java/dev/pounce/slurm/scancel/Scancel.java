@@ -87,10 +87,17 @@ public final class Scancel implements SlurmCommand {
           states = EnumSet.noneOf(JobState.class);
           for (String s : split(p.value())) {
             JobState st = JobState.parse(s);
-            if (st == null) {
-              return CommandResult.error("scancel: error: Invalid job state: " + s + "\n", 1);
+            boolean suspended = s.equalsIgnoreCase("SUSPENDED") || s.equalsIgnoreCase("S");
+            if (st != JobState.PENDING && st != JobState.RUNNING && !suspended) {
+              return CommandResult.error(
+                  "Invalid job state specified: "
+                      + s
+                      + "\nValid job states are PENDING, RUNNING, and SUSPENDED\n",
+                  1);
             }
-            states.add(st);
+            if (st != null) {
+              states.add(st);
+            }
           }
         }
         case "version" -> {
@@ -146,9 +153,15 @@ public final class Scancel implements SlurmCommand {
     int rc = 0;
     for (long id : targets) {
       if (verbose) {
-        err.append(signal == 0 ? "scancel: Terminating job " : "scancel: Signal " + signal)
-            .append(signal == 0 ? Long.toString(id) : " to job " + id)
-            .append('\n');
+        if (signal == 0) {
+          err.append("scancel: Terminating job ").append(id).append('\n');
+        } else {
+          err.append("scancel: Signal ")
+              .append(signal)
+              .append(batch ? " to batch job " : " to job ")
+              .append(id)
+              .append('\n');
+        }
       }
       try {
         ops.signal(id, signal, batch, req.caller());

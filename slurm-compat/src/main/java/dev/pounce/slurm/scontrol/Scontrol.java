@@ -66,13 +66,41 @@ public final class Scontrol implements SlurmCommand {
     List<String> rest = words.subList(1, words.size());
     return switch (verb) {
       case "show" -> show(rest, oneLiner, ops);
-      case "hold" -> hold(rest, req, ops, true);
-      case "uhold" -> hold(rest, req, ops, false);
-      case "release" -> release(rest, req, ops);
+      case "hold", "uhold", "release" -> {
+        if (rest.isEmpty()) {
+          yield CommandResult.error("too few arguments for keyword:" + verb + "\n", 1);
+        }
+        yield verb.equals("release")
+            ? release(rest, req, ops)
+            : hold(rest, req, ops, verb.equals("hold"));
+      }
       case "ping" -> ping(ops);
+      case "write" -> write(rest, ops);
       case "version" -> version(ops);
       default -> CommandResult.error("invalid keyword: " + words.get(0) + "\n", 1);
     };
+  }
+
+  /** {@code write batch_script <id> -}: the stored script on stdout. */
+  private static CommandResult write(List<String> args, ClusterOps ops) {
+    if (args.isEmpty() || !args.get(0).equalsIgnoreCase("batch_script") || args.size() < 2) {
+      return CommandResult.error("too few arguments for keyword:write\n", 1);
+    }
+    long id;
+    try {
+      id = Long.parseLong(args.get(1));
+    } catch (NumberFormatException e) {
+      return CommandResult.error("Invalid job id: " + args.get(1) + "\n", 1);
+    }
+    java.util.Optional<Job> job = ops.job(id);
+    if (job.isEmpty()) {
+      return CommandResult.error("slurm_job_batch_script error: Invalid job id specified\n", 1);
+    }
+    if (args.size() < 3 || !args.get(2).equals("-")) {
+      return CommandResult.error(
+          "scontrol: error: only \"write batch_script <job_id> -\" (to stdout) is supported\n", 1);
+    }
+    return new CommandResult(job.get().spec().script(), new byte[0], 0, List.of());
   }
 
   private static CommandResult version(ClusterOps ops) {
@@ -94,7 +122,7 @@ public final class Scontrol implements SlurmCommand {
     }
     if (what.equals("hostlist") || what.equals("hostlistsorted")) {
       if (arg == null) {
-        return CommandResult.error("invalid entity:hostlist for keyword:show\n", 1);
+        return CommandResult.error("invalid entity:" + what + " for keyword:show \n", 1);
       }
       try {
         List<String> hosts = Hostlist.expand(arg);
@@ -114,7 +142,7 @@ public final class Scontrol implements SlurmCommand {
     if ("partitions".startsWith(what) && !what.isEmpty()) {
       return showPartitions(arg, ops);
     }
-    return CommandResult.error("invalid entity:" + args.get(0) + " for keyword:show\n", 1);
+    return CommandResult.error("invalid entity:" + args.get(0) + " for keyword:show \n", 1);
   }
 
   private static CommandResult hostlistError(HostlistException e, String arg) {
@@ -125,7 +153,7 @@ public final class Scontrol implements SlurmCommand {
 
   private static CommandResult hostnames(String arg) {
     if (arg == null) {
-      return CommandResult.error("scontrol: error: host list is empty\n", 1);
+      return CommandResult.of("", "scontrol: error: host list is empty\n", 0);
     }
     try {
       StringBuilder sb = new StringBuilder();
@@ -238,9 +266,6 @@ public final class Scontrol implements SlurmCommand {
   }
 
   private static CommandResult eachJob(List<String> args, ClusterOps ops, JobAction action) {
-    if (args.isEmpty()) {
-      return CommandResult.error("too few arguments for keyword:hold\n", 1);
-    }
     StringBuilder err = new StringBuilder();
     int rc = 0;
     for (String arg : args) {

@@ -77,6 +77,7 @@ public final class Sinfo implements SlurmCommand {
     String format = null;
     List<String> parts = null;
     List<String> nodeFilter = null;
+    List<String> stateFilter = null;
     for (ParsedOpt p : r.options()) {
       switch (p.key()) {
         case "noheader" -> noHeader = true;
@@ -85,6 +86,8 @@ public final class Sinfo implements SlurmCommand {
         case "summarize" -> summarize = true;
         case "list-reasons" -> reasons = true;
         case "format" -> format = p.value();
+        case "states" ->
+            stateFilter = Arrays.asList(p.value().toLowerCase(java.util.Locale.ROOT).split(","));
         case "partition" -> parts = Arrays.asList(p.value().split(","));
         case "nodes" -> {
           try {
@@ -123,7 +126,9 @@ public final class Sinfo implements SlurmCommand {
       List<NodeView> members = new ArrayList<>();
       for (String n : p.nodes()) {
         NodeView v = byName.get(n);
-        if (v != null && (nodeFilter == null || nodeFilter.contains(n))) {
+        if (v != null
+            && (nodeFilter == null || nodeFilter.contains(n))
+            && (stateFilter == null || stateMatches(v, stateFilter))) {
           if (!reasons || v.node().reason() != null) {
             members.add(v);
           }
@@ -156,6 +161,18 @@ public final class Sinfo implements SlurmCommand {
       out.append(line(spec, row, rows, nodeView));
     }
     return CommandResult.ok(out.toString());
+  }
+
+  /** sinfo -t: short or long state words (idle, alloc, allocated, mix, drain, down...). */
+  private static boolean stateMatches(NodeView v, List<String> wanted) {
+    String s = SinfoFields.stateShort(v).replace("*", "");
+    String l = SinfoFields.stateLong(v).replace("*", "");
+    for (String w : wanted) {
+      if (w.equals(s) || w.equals(l) || (w.equals("drain") && s.startsWith("dr"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Splits a partition's nodes into rows by every non-aggregate field, sorted by state. */

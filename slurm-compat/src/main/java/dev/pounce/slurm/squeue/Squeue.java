@@ -122,6 +122,9 @@ public final class Squeue implements SlurmCommand {
     List<String> users = split(req.env().get("SQUEUE_USERS"));
     List<String> partitions = split(req.env().get("SQUEUE_PARTITION"));
     List<String> names = new ArrayList<>();
+    List<String> accounts = List.of();
+    List<String> qos = List.of();
+    List<String> nodeNames = null;
     List<Long> ids = null;
     boolean jobFlag = false;
     boolean noHeader = false;
@@ -143,6 +146,15 @@ public final class Squeue implements SlurmCommand {
         case "me" -> users = List.of(req.caller().user());
         case "name" -> names = split(p.value());
         case "partition" -> partitions = split(p.value());
+        case "account" -> accounts = split(p.value());
+        case "qos" -> qos = split(p.value());
+        case "nodelist" -> {
+          try {
+            nodeNames = dev.pounce.slurm.hostlist.Hostlist.expand(p.value());
+          } catch (dev.pounce.slurm.hostlist.HostlistException e) {
+            throw CommandFailure.error("squeue", "Invalid node name " + p.value());
+          }
+        }
         case "jobs" -> {
           jobFlag = true;
           if (p.value() != null) {
@@ -200,6 +212,15 @@ public final class Squeue implements SlurmCommand {
         continue;
       }
       if (!partitions.isEmpty() && !partitions.contains(j.partition())) {
+        continue;
+      }
+      if (!accounts.isEmpty() && !accounts.contains(j.spec().account())) {
+        continue;
+      }
+      if (!qos.isEmpty() && !qos.contains(j.spec().qos() == null ? "normal" : j.spec().qos())) {
+        continue;
+      }
+      if (nodeNames != null && j.nodes().stream().noneMatch(nodeNames::contains)) {
         continue;
       }
       shown.add(j);

@@ -107,6 +107,15 @@ class SbatchTest {
   }
 
   @Test
+  void beginIsResolvedAtSubmit() {
+    assertThat(err(run("--begin=garbage", "--wrap=true")))
+        .isEqualTo(
+            "Invalid time specification (pos=0): garbage\nsbatch: error: Invalid --begin specification\n");
+    run("--begin=now+1hour", "--wrap=true");
+    assertThat(cluster.submitted.get(0).extra()).containsEntry("begin", "2026-11-27T12:26:00Z");
+  }
+
+  @Test
   void controllerRefusalsGetSlurmsLines() {
     cluster.submitRefusal = new SlurmException(SlurmErrorCode.INVALID_PARTITION);
     matchesGolden(run("-p", "nosuchpart", "--wrap=true"), "sbatch_p_nosuch");

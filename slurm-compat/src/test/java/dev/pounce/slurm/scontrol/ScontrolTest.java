@@ -142,6 +142,26 @@ class ScontrolTest {
   }
 
   @Test
+  void writeBatchScript() {
+    dev.pounce.core.job.JobSpec.Builder sp = Fixtures.spec(null, "sbatch --wrap=echo hello");
+    sp.script =
+        "#!/bin/sh\n# This script was created by sbatch --wrap.\n\necho hello\n"
+            .getBytes(StandardCharsets.UTF_8);
+    dev.pounce.core.job.Job.Builder b =
+        Fixtures.ran(52, "wrap", sp.build(), "11:24:29", "11:24:31");
+    b.state = dev.pounce.core.job.JobState.COMPLETED;
+    cluster.jobs.add(b.build());
+    assertThat(out(run("write", "batch_script", "52", "-")))
+        .isEqualTo("#!/bin/sh\n# This script was created by sbatch --wrap.\n\necho hello\n");
+    assertThat(run("write", "batch_script", "999", "-").exitCode()).isEqualTo(1);
+    assertThat(err(run("show", "bogus"))).isEqualTo("invalid entity:bogus for keyword:show \n");
+    assertThat(err(run("release"))).isEqualTo("too few arguments for keyword:release\n");
+    CommandResult r = run("show", "hostnames");
+    assertThat(r.exitCode()).isZero();
+    assertThat(err(r)).isEqualTo("scontrol: error: host list is empty\n");
+  }
+
+  @Test
   void pingAndVersion() {
     golden("scontrol_ping", run("ping"));
     golden("scontrol_version", run("--version"));

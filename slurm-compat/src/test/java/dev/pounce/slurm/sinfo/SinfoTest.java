@@ -103,6 +103,15 @@ class SinfoTest {
   }
 
   @Test
+  void stateFilter() {
+    alloc(0, 1);
+    alloc(1, 16);
+    assertThat(out("-h", "-t", "idle"))
+        .isEqualTo("debug*       up   infinite      2   idle n[3-4]\n");
+    assertThat(out("-h", "-t", "alloc,mix", "-o", "%N")).isEqualTo("n[1-2]\n");
+  }
+
+  @Test
   void mixedOnly() {
     alloc(0, 1);
     assertThat(out()).isEqualTo(Golden.out("sinfo_mix"));

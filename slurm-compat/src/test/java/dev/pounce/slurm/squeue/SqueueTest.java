@@ -144,6 +144,14 @@ class SqueueTest {
   }
 
   @Test
+  void nodeAccountAndQosFilters() {
+    assertThat(out(run("-h", "-w", "n1", "-o", "%i"))).isEqualTo("86\n");
+    assertThat(out(run("-h", "-w", "n[2-3]", "-o", "%i"))).isEmpty();
+    assertThat(out(run("-h", "-A", "root", "-q", "normal", "-o", "%i"))).isEqualTo("65\n86\n");
+    assertThat(out(run("-h", "-A", "other", "-o", "%i"))).isEmpty();
+  }
+
+  @Test
   void longFieldNames() {
     golden("squeue_O", "-O", "JobID,Name,State,Reason,TimeLimit");
   }
