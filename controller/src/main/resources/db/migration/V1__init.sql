@@ -24,6 +24,14 @@ CREATE TABLE jobs (
     cpus_per_node       INTEGER[] NOT NULL DEFAULT '{}',
     mem_per_node_mb     BIGINT NOT NULL DEFAULT 0,
     num_tasks           INTEGER NOT NULL,
+    -- What placement needs, copied out of spec so a scheduling pass reads columns, not JSON.
+    req_cpus_per_task   INTEGER NOT NULL DEFAULT 1,
+    req_min_nodes       INTEGER NOT NULL DEFAULT 0,
+    req_max_nodes       INTEGER NOT NULL DEFAULT 0,
+    req_tasks_per_node  INTEGER NOT NULL DEFAULT 0,
+    req_mem_per_node_mb BIGINT,
+    req_mem_per_cpu_mb  BIGINT,
+    req_exclusive       BOOLEAN NOT NULL DEFAULT FALSE,
     exit_code           INTEGER NOT NULL DEFAULT 0,
     exit_signal         INTEGER NOT NULL DEFAULT 0,
     attempt             INTEGER NOT NULL DEFAULT 0,
@@ -38,7 +46,9 @@ CREATE TABLE jobs (
     script              BYTEA NOT NULL
 );
 
--- squeue's and the scheduler's working set: everything not yet final.
+-- The scheduler's queue: eligible pending jobs in FIFO order.
+CREATE INDEX jobs_queue ON jobs (priority DESC, id) WHERE state = 'PENDING' AND priority > 0;
+-- squeue's working set: everything not yet final.
 CREATE INDEX jobs_active ON jobs (id)
     WHERE state IN ('PENDING', 'CONFIGURING', 'RUNNING', 'COMPLETING');
 CREATE INDEX jobs_end_time ON jobs (end_time);

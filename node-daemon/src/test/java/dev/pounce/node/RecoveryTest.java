@@ -51,7 +51,12 @@ class RecoveryTest {
         .containsExactlyInAnyOrder(
             RunningTask.newBuilder().setJobId(1).setFinished(true).setExitCode(6).build(),
             RunningTask.newBuilder().setJobId(2).build(),
-            RunningTask.newBuilder().setJobId(3).setFinished(true).setExitCode(1).build());
+            RunningTask.newBuilder()
+                .setJobId(3)
+                .setFinished(true)
+                .setExitCode(1)
+                .setLaunchFailure("chdir(/x): No such file or directory")
+                .build());
     after.queue.clear(); // the finished ones were reported (to nobody) while recovering
 
     TaskEvent exited = after.next(WAIT);

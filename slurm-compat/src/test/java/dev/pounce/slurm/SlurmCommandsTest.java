@@ -20,6 +20,24 @@ class SlurmCommandsTest {
     }
   }
 
+  private static String extra(String name) throws Exception {
+    try (var in = SlurmCommandsTest.class.getResourceAsStream("/golden/extra-22.05/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void helpAndUsageTexts() throws Exception {
+    assertThat(out("sbatch", "--help")).isEqualTo(extra("sbatch_help.out"));
+    assertThat(out("scancel", "--usage")).isEqualTo(extra("scancel_usage.out"));
+    assertThat(out("sinfo", "--usage")).isEqualTo(extra("sinfo_usage.out"));
+  }
+
+  private static String out(String cmd, String... args) {
+    CommandResult r = SlurmCommands.run(Fixtures.req(cmd, args), Fixtures.cluster());
+    return new String(r.stdout(), StandardCharsets.UTF_8);
+  }
+
   @Test
   void unknownCommand() {
     CommandResult r = SlurmCommands.run(Fixtures.req("sfoo"), Fixtures.cluster());

@@ -20,7 +20,7 @@ final class JobMessages {
         .setPartition(j.partition())
         .setState(j.state().longName())
         .setReason(j.reason().text())
-        .setNodeList(j.nodes().isEmpty() ? "" : Hostlist.compress(j.nodes()))
+        .setNodeList(j.nodes().isEmpty() ? "" : Hostlist.compressUnique(j.nodes()))
         .setExitCode(j.exitCode())
         .setExitSignal(j.exitSignal())
         .setSubmitTimeMs(ms(j.submitTime()))

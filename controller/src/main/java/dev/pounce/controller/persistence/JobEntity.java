@@ -60,6 +60,27 @@ public class JobEntity {
   @Column(name = "num_tasks")
   public int numTasks;
 
+  @Column(name = "req_cpus_per_task")
+  public int reqCpusPerTask;
+
+  @Column(name = "req_min_nodes")
+  public int reqMinNodes;
+
+  @Column(name = "req_max_nodes")
+  public int reqMaxNodes;
+
+  @Column(name = "req_tasks_per_node")
+  public int reqTasksPerNode;
+
+  @Column(name = "req_mem_per_node_mb")
+  public Long reqMemPerNodeMb;
+
+  @Column(name = "req_mem_per_cpu_mb")
+  public Long reqMemPerCpuMb;
+
+  @Column(name = "req_exclusive")
+  public boolean reqExclusive;
+
   @Column(name = "exit_code")
   public int exitCode;
 

@@ -99,6 +99,14 @@ final class JobMapper {
     e.submitTime = job.submitTime();
     e.submitHost = job.submitHost();
     e.script = job.spec().script();
+    var r = dev.pounce.core.sched.ResourceRequest.of(job);
+    e.reqCpusPerTask = r.cpusPerTask();
+    e.reqMinNodes = r.minNodes();
+    e.reqMaxNodes = r.maxNodes();
+    e.reqTasksPerNode = r.tasksPerNode();
+    e.reqMemPerNodeMb = r.memPerNodeMb();
+    e.reqMemPerCpuMb = r.memPerCpuMb();
+    e.reqExclusive = r.exclusive();
     try {
       e.spec = JSON.writeValueAsString(job.spec());
     } catch (JsonProcessingException ex) {

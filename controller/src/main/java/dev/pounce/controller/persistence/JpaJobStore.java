@@ -1,12 +1,16 @@
 package dev.pounce.controller.persistence;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
+import dev.pounce.core.sched.QueuedJob;
+import dev.pounce.core.sched.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,13 +109,64 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
-  public List<Job> findPending() {
-    return JobMapper.toDomain(
+  public List<QueuedJob> queue(int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT * FROM jobs WHERE state = 'PENDING' ORDER BY priority DESC, id"
-                    + " FOR UPDATE SKIP LOCKED",
-                JobEntity.class)
-            .getResultList());
+                "SELECT id, partition_name, reason, num_tasks, req_cpus_per_task, req_min_nodes,"
+                    + " req_max_nodes, req_tasks_per_node, req_mem_per_node_mb,"
+                    + " req_mem_per_cpu_mb, req_exclusive FROM jobs"
+                    + " WHERE state = 'PENDING' AND priority > 0 ORDER BY priority DESC, id"
+                    + " LIMIT :n FOR UPDATE SKIP LOCKED")
+            .setParameter("n", limit)
+            .getResultList();
+    List<QueuedJob> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      JobReason reason = JobReason.fromText((String) r[2]);
+      out.add(
+          new QueuedJob(
+              ((Number) r[0]).longValue(),
+              (String) r[1],
+              reason == null ? JobReason.NONE : reason,
+              new ResourceRequest(
+                  ((Number) r[3]).intValue(),
+                  ((Number) r[4]).intValue(),
+                  ((Number) r[5]).intValue(),
+                  ((Number) r[6]).intValue(),
+                  ((Number) r[7]).intValue(),
+                  r[8] == null ? null : ((Number) r[8]).longValue(),
+                  r[9] == null ? null : ((Number) r[9]).longValue(),
+                  (Boolean) r[10])));
+    }
+    return out;
+  }
+
+  @Override
+  public void setReason(List<Long> ids, JobReason reason) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery("UPDATE jobs SET reason = :r WHERE id IN (:ids) AND state = 'PENDING'")
+        .setParameter("r", reason.text())
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
+  @Override
+  public List<NodeUse> allocations() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT u.node, u.cpus, j.mem_per_node_mb FROM jobs j,"
+                    + " unnest(j.nodes, j.cpus_per_node) AS u(node, cpus)"
+                    + " WHERE j.state IN "
+                    + HOLDING)
+            .getResultList();
+    List<NodeUse> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(new NodeUse((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue()));
+    }
+    return out;
   }
 
   @Override

@@ -58,12 +58,9 @@ public class QueryCluster {
             () -> {
               Map<String, int[]> cpus = new HashMap<>();
               Map<String, long[]> mem = new HashMap<>();
-              for (Job j : jobs.findHoldingNodes()) {
-                for (int i = 0; i < j.nodes().size(); i++) {
-                  String n = j.nodes().get(i);
-                  cpus.computeIfAbsent(n, k -> new int[1])[0] += j.cpusPerNode().get(i);
-                  mem.computeIfAbsent(n, k -> new long[1])[0] += j.memPerNodeMb();
-                }
+              for (JobStore.NodeUse u : jobs.allocations()) {
+                cpus.computeIfAbsent(u.node(), k -> new int[1])[0] += u.cpus();
+                mem.computeIfAbsent(u.node(), k -> new long[1])[0] += u.memoryMb();
               }
               List<Partition> parts = nodes.partitions();
               List<NodeView> out = new ArrayList<>();

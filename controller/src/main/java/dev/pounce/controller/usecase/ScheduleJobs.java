@@ -13,15 +13,18 @@ import dev.pounce.core.sched.ClusterSnapshot;
 import dev.pounce.core.sched.Decision;
 import dev.pounce.core.sched.FifoScheduler;
 import dev.pounce.core.sched.NodeCapacity;
+import dev.pounce.core.sched.QueuedJob;
 import dev.pounce.core.sched.SelectMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One scheduling pass: snapshot the cluster, let the core scheduler plan, commit the starts and the
@@ -35,6 +38,10 @@ public class ScheduleJobs {
   private final NodeGateway gateway;
   private final LaunchJob launch;
   private final SelectMode mode;
+
+  /** Jobs looked at per pass (SLURM's default_queue_depth is 100; FIFO stops earlier anyway). */
+  static final int QUEUE_DEPTH = 500;
+
   private final FifoScheduler scheduler = new FifoScheduler();
 
   ScheduleJobs(
@@ -60,61 +67,61 @@ public class ScheduleJobs {
   }
 
   private List<Job> decide() {
-    List<Job> pending = jobs.findPending();
-    if (pending.isEmpty()) {
+    List<QueuedJob> queue = jobs.queue(QUEUE_DEPTH);
+    if (queue.isEmpty()) {
       return List.of();
     }
     ClusterSnapshot snapshot = snapshot();
-    Map<Long, Job> byId = new HashMap<>();
-    pending.forEach(j -> byId.put(j.id(), j));
+    Map<Long, QueuedJob> byId = new HashMap<>();
+    queue.forEach(j -> byId.put(j.id(), j));
     List<Job> started = new ArrayList<>();
+    Map<JobReason, List<Long>> reasons = new EnumMap<>(JobReason.class);
     Instant now = Instant.now();
-    for (Decision d : scheduler.plan(pending, snapshot, now)) {
-      Job job = byId.get(d.jobId());
+    for (Decision d : scheduler.plan(queue, snapshot, now)) {
       switch (d) {
-        case Decision.Start s -> {
-          var applied =
-              JobEvents.apply(
-                  jobs,
-                  job,
-                  JobTrigger.ALLOCATE,
-                  "nodes " + String.join(",", s.nodes()),
-                  b -> {
-                    b.nodes = s.nodes();
-                    b.cpusPerNode = s.cpusPerNode();
-                    b.memPerNodeMb = s.memPerNodeMb();
-                    b.startTime = now;
-                    b.reason = JobReason.NONE;
-                    launch.resolvePaths(b, s.nodes().get(0));
-                  });
-          if (applied.allowed()) {
-            jobs.setLastSeq(job.id(), 0);
-            started.add(applied.job());
-          }
-        }
+        case Decision.Start s -> start(s, now).ifPresent(started::add);
         case Decision.Wait w -> {
-          if (job.reason() != w.reason()) {
-            Job.Builder b = job.toBuilder();
-            b.reason = w.reason();
-            jobs.update(b.build());
+          if (byId.get(w.jobId()).reason() != w.reason()) {
+            reasons.computeIfAbsent(w.reason(), r -> new ArrayList<>()).add(w.jobId());
           }
         }
       }
     }
+    reasons.forEach((reason, ids) -> jobs.setReason(ids, reason));
     return started;
+  }
+
+  private Optional<Job> start(Decision.Start s, Instant now) {
+    Job job = jobs.find(s.jobId()).orElseThrow();
+    var applied =
+        JobEvents.apply(
+            jobs,
+            job,
+            JobTrigger.ALLOCATE,
+            "nodes " + String.join(",", s.nodes()),
+            b -> {
+              b.nodes = s.nodes();
+              b.cpusPerNode = s.cpusPerNode();
+              b.memPerNodeMb = s.memPerNodeMb();
+              b.startTime = now;
+              b.reason = JobReason.NONE;
+              launch.resolvePaths(b, s.nodes().get(0));
+            });
+    if (!applied.allowed()) {
+      return Optional.empty();
+    }
+    jobs.setLastSeq(job.id(), 0);
+    return Optional.of(applied.job());
   }
 
   private ClusterSnapshot snapshot() {
     Map<String, int[]> usedCpus = new HashMap<>();
     Map<String, long[]> usedMem = new HashMap<>();
     Map<String, int[]> jobCount = new HashMap<>();
-    for (Job j : jobs.findHoldingNodes()) {
-      for (int i = 0; i < j.nodes().size(); i++) {
-        String n = j.nodes().get(i);
-        usedCpus.computeIfAbsent(n, k -> new int[1])[0] += j.cpusPerNode().get(i);
-        usedMem.computeIfAbsent(n, k -> new long[1])[0] += j.memPerNodeMb();
-        jobCount.computeIfAbsent(n, k -> new int[1])[0]++;
-      }
+    for (JobStore.NodeUse u : jobs.allocations()) {
+      usedCpus.computeIfAbsent(u.node(), k -> new int[1])[0] += u.cpus();
+      usedMem.computeIfAbsent(u.node(), k -> new long[1])[0] += u.memoryMb();
+      jobCount.computeIfAbsent(u.node(), k -> new int[1])[0]++;
     }
     List<NodeCapacity> caps = new ArrayList<>();
     for (Node n : nodes.nodes()) {

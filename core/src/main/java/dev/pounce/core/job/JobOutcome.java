@@ -34,7 +34,9 @@ public final class JobOutcome {
   /** The reason SLURM shows for a job that reached {@code state} with this exit. */
   public static JobReason reasonFor(JobState state, int exitCode, int signal) {
     return switch (state) {
-      case FAILED -> signal != 0 ? JobReason.RAISED_SIGNAL : JobReason.NON_ZERO_EXIT_CODE;
+      // SLURM 22.05 shows JobLaunchFailure (not RaisedSignal) for a batch script killed by a
+      // signal: measured with `kill -9 $$` (slurm-compat golden scontrol_show_job_killed).
+      case FAILED -> signal != 0 ? JobReason.LAUNCH_FAILURE : JobReason.NON_ZERO_EXIT_CODE;
       case TIMEOUT -> JobReason.TIME_LIMIT;
       case OUT_OF_MEMORY -> JobReason.OUT_OF_MEMORY;
       case NODE_FAIL -> JobReason.NODE_DOWN;

@@ -1,6 +1,8 @@
 package dev.pounce.core.port;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
+import dev.pounce.core.sched.QueuedJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +44,26 @@ public interface JobStore {
   List<Job> findVisible(Instant endedAfter);
 
   /**
-   * Pending jobs in queue order (id order for FIFO), locked until the transaction ends; jobs
-   * another transaction holds (being cancelled, held...) are skipped, so no change is lost.
+   * Eligible pending jobs (not held) in queue order, at most {@code limit}, locked until the
+   * transaction ends; jobs another transaction holds (being cancelled, held...) are skipped, so no
+   * change is lost.
    */
-  List<Job> findPending();
+  List<QueuedJob> queue(int limit);
+
+  /** Sets the pending reason of these jobs (only rows still pending change). */
+  void setReason(List<Long> ids, JobReason reason);
+
+  /** What jobs holding nodes occupy, one entry per (job, node). */
+  List<NodeUse> allocations();
+
+  /**
+   * One job's use of one node.
+   *
+   * @param node node name
+   * @param cpus CPUs the job holds there
+   * @param memoryMb memory the job holds there
+   */
+  record NodeUse(String node, int cpus, long memoryMb) {}
 
   /** Jobs holding nodes (configuring, running, completing). */
   List<Job> findHoldingNodes();

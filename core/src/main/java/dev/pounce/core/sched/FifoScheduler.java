@@ -1,8 +1,6 @@
 package dev.pounce.core.sched;
 
-import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
-import dev.pounce.core.job.JobState;
 import dev.pounce.core.node.Partition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,26 +22,19 @@ public final class FifoScheduler {
   /**
    * Plans one pass.
    *
-   * @param queue pending jobs in priority order (oldest first for FIFO)
+   * @param queue eligible pending jobs (not held) in priority order (oldest first for FIFO)
    * @param snapshot the cluster now
    * @param now the current time, for begin times
-   * @return one decision per pending job, in queue order
+   * @return one decision per queued job, in queue order
    */
-  public List<Decision> plan(List<Job> queue, ClusterSnapshot snapshot, Instant now) {
+  public List<Decision> plan(List<QueuedJob> queue, ClusterSnapshot snapshot, Instant now) {
     Map<String, NodeCapacity> free = new LinkedHashMap<>();
     for (NodeCapacity n : snapshot.nodes()) {
       free.put(n.name(), n);
     }
     Set<String> blocked = new HashSet<>();
     List<Decision> out = new ArrayList<>(queue.size());
-    for (Job job : queue) {
-      if (job.state() != JobState.PENDING) {
-        continue;
-      }
-      if (job.held()) {
-        out.add(new Decision.Wait(job.id(), job.reason()));
-        continue;
-      }
+    for (QueuedJob job : queue) {
       Partition p = snapshot.partitions().get(job.partition());
       if (p == null || !p.up()) {
         out.add(new Decision.Wait(job.id(), JobReason.PARTITION_DOWN));
@@ -70,8 +61,8 @@ public final class FifoScheduler {
 
   /** Finds nodes for one job given what is free now; null when it does not fit. */
   static Decision.Start place(
-      Job job, Partition p, Map<String, NodeCapacity> free, SelectMode mode) {
-    ResourceRequest r = ResourceRequest.of(job);
+      QueuedJob job, Partition p, Map<String, NodeCapacity> free, SelectMode mode) {
+    ResourceRequest r = job.request();
     boolean whole = r.exclusive() || mode == SelectMode.LINEAR;
     List<NodeCapacity> candidates = new ArrayList<>();
     for (String name : p.nodes()) {

@@ -24,12 +24,17 @@ public record ResourceRequest(
     Long memPerCpuMb,
     boolean exclusive) {
 
+  public ResourceRequest {
+    tasks = Math.max(1, tasks);
+    cpusPerTask = Math.max(1, cpusPerTask);
+  }
+
   /** The request of a job as submitted. */
   public static ResourceRequest of(Job job) {
     var s = job.spec();
     return new ResourceRequest(
-        Math.max(1, job.numTasks()),
-        Math.max(1, s.cpusPerTask()),
+        job.numTasks(),
+        s.cpusPerTask(),
         s.minNodes(),
         s.maxNodes(),
         s.ntasksPerNode(),

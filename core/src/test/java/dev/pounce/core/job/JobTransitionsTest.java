@@ -120,7 +120,7 @@ class JobTransitionsTest {
     assertThat(JobOutcome.triggerFor(0, 15, true, false, false)).isEqualTo(JobTrigger.END_TIMEOUT);
     assertThat(JobOutcome.triggerFor(0, 15, true, true, false)).isEqualTo(JobTrigger.END_CANCELLED);
     assertThat(JobOutcome.reasonFor(JobState.FAILED, 3, 0)).isEqualTo(JobReason.NON_ZERO_EXIT_CODE);
-    assertThat(JobOutcome.reasonFor(JobState.FAILED, 0, 9)).isEqualTo(JobReason.RAISED_SIGNAL);
+    assertThat(JobOutcome.reasonFor(JobState.FAILED, 0, 9)).isEqualTo(JobReason.LAUNCH_FAILURE);
     assertThat(JobOutcome.reasonFor(JobState.TIMEOUT, 0, 15)).isEqualTo(JobReason.TIME_LIMIT);
     assertThat(JobOutcome.reasonFor(JobState.COMPLETED, 0, 0)).isEqualTo(JobReason.NONE);
   }

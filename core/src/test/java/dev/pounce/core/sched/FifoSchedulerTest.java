@@ -20,7 +20,12 @@ class FifoSchedulerTest {
   private static final Partition DEBUG =
       new Partition("debug", List.of("n1", "n2"), true, true, -1, -1, 0);
 
-  private static Job job(long id, Consumer<JobSpec.Builder> spec) {
+  private static QueuedJob job(long id, Consumer<JobSpec.Builder> spec) {
+    Job j = fullJob(id, spec);
+    return new QueuedJob(j.id(), j.partition(), j.reason(), ResourceRequest.of(j));
+  }
+
+  private static Job fullJob(long id, Consumer<JobSpec.Builder> spec) {
     JobSpec.Builder s = JobSpec.builder();
     s.workDir = "/tmp";
     spec.accept(s);
@@ -51,7 +56,7 @@ class FifoSchedulerTest {
 
   @Test
   void packsSingleCpuJobsOntoSharedNodes() {
-    List<Job> q = new ArrayList<>();
+    List<QueuedJob> q = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       q.add(job(i, s -> {}));
     }
@@ -66,7 +71,7 @@ class FifoSchedulerTest {
 
   @Test
   void strictFifoBlocksLaterJobsWithPriority() {
-    List<Job> q = List.of(job(1, s -> s.minNodes = 2), job(2, s -> {}));
+    List<QueuedJob> q = List.of(job(1, s -> s.minNodes = 2), job(2, s -> {}));
     NodeCapacity busy = new NodeCapacity("n2", 2, 4000, 2, 0, 1, true);
     List<Decision> plan =
         scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2), busy), Instant.EPOCH);
@@ -76,18 +81,8 @@ class FifoSchedulerTest {
   }
 
   @Test
-  void heldJobsKeepTheirReasonAndDoNotBlock() {
-    List<Job> q = List.of(job(1, s -> s.hold = true), job(2, s -> {}));
-    List<Decision> plan =
-        scheduler.plan(
-            q, cluster(SelectMode.CONS_TRES, free("n1", 2), free("n2", 2)), Instant.EPOCH);
-    assertThat(plan.get(0)).isEqualTo(new Decision.Wait(1, JobReason.HELD_USER));
-    assertThat(plan.get(1)).isInstanceOf(Decision.Start.class);
-  }
-
-  @Test
   void fixedNodeCountSpreadsTasksInBlocks() {
-    List<Job> q =
+    List<QueuedJob> q =
         List.of(
             job(
                 1,
@@ -108,7 +103,7 @@ class FifoSchedulerTest {
 
   @Test
   void linearModeGivesWholeNodesOnly() {
-    List<Job> q = List.of(job(1, s -> {}), job(2, s -> {}), job(3, s -> {}));
+    List<QueuedJob> q = List.of(job(1, s -> {}), job(2, s -> {}), job(3, s -> {}));
     List<Decision> plan =
         scheduler.plan(q, cluster(SelectMode.LINEAR, free("n1", 4), free("n2", 4)), Instant.EPOCH);
     assertThat(((Decision.Start) plan.get(0)).cpusPerNode()).containsExactly(4);
@@ -118,7 +113,8 @@ class FifoSchedulerTest {
 
   @Test
   void memoryIsAResource() {
-    List<Job> q = List.of(job(1, s -> s.memPerNodeMb = 3000L), job(2, s -> s.memPerNodeMb = 3000L));
+    List<QueuedJob> q =
+        List.of(job(1, s -> s.memPerNodeMb = 3000L), job(2, s -> s.memPerNodeMb = 3000L));
     List<Decision> plan =
         scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 8)), Instant.EPOCH);
     assertThat(plan.get(0)).isInstanceOf(Decision.Start.class);

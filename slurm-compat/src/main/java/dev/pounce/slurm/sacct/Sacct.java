@@ -75,6 +75,22 @@ public final class Sacct implements SlurmCommand {
               OptSpec.both("version", 'V', NONE)),
           false);
 
+  /** States sacct accepts that Pounce never produces (they match no job). */
+  private static final Set<String> OTHER_STATES =
+      Set.of(
+          "DL",
+          "DEADLINE",
+          "PR",
+          "PREEMPTED",
+          "RQ",
+          "REQUEUED",
+          "RS",
+          "RESIZING",
+          "RV",
+          "REVOKED",
+          "S",
+          "SUSPENDED");
+
   @Override
   public CommandResult run(CommandRequest req, ClusterOps ops) {
     try {
@@ -171,7 +187,8 @@ public final class Sacct implements SlurmCommand {
               + Timestamps.iso(to, "")
               + ").");
     }
-    if (users == null && !allUsers && !req.caller().isRoot()) {
+    // Without -a, -u or -j a user sees only their own jobs (root sees everyone's).
+    if (users == null && !allUsers && ids == null && !req.caller().isRoot()) {
       users = List.of(req.caller().user());
     }
     List<Job> jobs = new ArrayList<>(ops.accountingJobs(from, to, ids == null ? List.of() : ids));

@@ -50,7 +50,10 @@ public final class Sbatch implements SlurmCommand {
         default -> {}
       }
     }
-    if (first.help || first.usage) {
+    if (first.help) {
+      return CommandResult.ok(SbatchHelp.TEXT);
+    }
+    if (first.usage) {
       return CommandResult.ok(SbatchUsage.TEXT);
     }
     if (first.version) {

@@ -1,6 +1,6 @@
 package dev.pounce.slurm.sbatch;
 
-/** sbatch's {@code --usage} text (22.05), also printed for {@code --help} until help is written. */
+/** sbatch's {@code --usage} text (22.05). */
 final class SbatchUsage {
 
   private SbatchUsage() {}

@@ -52,6 +52,13 @@ public final class Scancel implements SlurmCommand {
               OptSpec.both("nodelist", 'w', REQUIRED)),
           false);
 
+  static final String USAGE =
+      "Usage: scancel [-A account] [--batch] [--full] [--interactive] [-n job_name]\n"
+          + "               [-p partition] [-Q] [-q qos] [-R reservation] [-s signal | integer]\n"
+          + "               [-t PENDING | RUNNING | SUSPENDED] [--usage] [-u user_name]\n"
+          + "               [--hurry] [-V] [-v] [-w hosts...] [--wckey=wckey]\n"
+          + "               [job_id[_array_id][.step_id]]\n";
+
   @Override
   public CommandResult run(CommandRequest req, ClusterOps ops) {
     Getopt.Result r;
@@ -103,6 +110,9 @@ public final class Scancel implements SlurmCommand {
         case "version" -> {
           return CommandResult.ok("slurm-wlm " + ops.config().slurmVersion() + "\n");
         }
+        case "usage", "help" -> {
+          return CommandResult.ok(USAGE);
+        }
         default -> {}
       }
     }
@@ -151,6 +161,27 @@ public final class Scancel implements SlurmCommand {
     }
     StringBuilder err = new StringBuilder();
     int rc = 0;
+    if (filtered && targets.isEmpty() && verbose) {
+      StringBuilder f =
+          new StringBuilder("scancel: error: No active jobs match ALL job filters, including: ");
+      if (names != null) {
+        f.append("job_name=").append(String.join(",", names)).append(' ');
+      }
+      if (partitions != null) {
+        f.append("partition=").append(String.join(",", partitions)).append(' ');
+      }
+      if (states != null) {
+        List<String> st = new ArrayList<>();
+        for (JobState js : states) {
+          st.add(js.longName());
+        }
+        f.append("state=").append(String.join(",", st)).append(' ');
+      }
+      if (users != null) {
+        f.append("user_name=").append(String.join(",", users)).append(' ');
+      }
+      err.append(f).append('\n');
+    }
     for (long id : targets) {
       if (verbose) {
         if (signal == 0) {

@@ -25,7 +25,10 @@ public final class ShowNode {
     return n.drain() ? base + "+DRAIN" : base;
   }
 
-  /** The record, ending with an empty line. */
+  /**
+   * The record, ending with an empty line. {@code Version=} shows the SLURM version we reproduce
+   * (tools compare it), not the node daemon's own version.
+   */
   public static String render(NodeView v, String version) {
     Node n = v.node();
     StringBuilder sb = new StringBuilder();
@@ -47,7 +50,7 @@ public final class ShowNode {
         .append(" NodeHostName=")
         .append(n.hostname())
         .append(" Version=")
-        .append(n.version() == null ? version : n.version())
+        .append(version)
         .append('\n');
     sb.append("   OS=Linux \n");
     sb.append("   RealMemory=")

@@ -58,6 +58,10 @@ public final class Sinfo implements SlurmCommand {
               OptSpec.both("version", 'V', NONE)),
           false);
 
+  static final String USAGE =
+      "Usage: sinfo [-abdelNRrsTv] [-i seconds] [-t states] [-p partition] [-n nodes]\n"
+          + "             [-S fields] [-o format] [-O Format] [--federation] [--local]\n";
+
   private record Row(Partition partition, List<NodeView> nodes) {}
 
   @Override
@@ -98,6 +102,9 @@ public final class Sinfo implements SlurmCommand {
         }
         case "version" -> {
           return CommandResult.ok("slurm-wlm " + ops.config().slurmVersion() + "\n");
+        }
+        case "usage", "help" -> {
+          return CommandResult.ok(USAGE);
         }
         default -> {}
       }

@@ -79,6 +79,17 @@ class ScancelTest {
   }
 
   @Test
+  void verboseFilterWithoutMatch() {
+    CommandResult r = run(Fixtures.ROOT, "-u", "root", "-n", "x", "-p", "debug", "-v");
+    assertThat(new String(r.stderr(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "scancel: error: No active jobs match ALL job filters, including: job_name=x"
+                + " partition=debug user_name=root \n");
+    assertThat(r.exitCode()).isZero();
+    assertThat(run(Fixtures.ROOT, "-n", "x").stderr()).isEmpty();
+  }
+
+  @Test
   void signalNames() {
     assertThat(Signals.parse("SIGKILL")).isEqualTo(9);
     assertThat(Signals.parse("term")).isEqualTo(15);

@@ -125,6 +125,23 @@ class ScontrolTest {
   }
 
   @Test
+  void showJobOfAnotherUserWithoutAccount() {
+    dev.pounce.core.job.JobSpec.Builder sp = Fixtures.spec(null, "sbatch --wrap=true");
+    sp.account = null;
+    sp.workDir = "/home/alice/golden";
+    dev.pounce.core.job.Job.Builder b =
+        Fixtures.ran(74, "wrap", sp.build(), "11:24:33", "11:24:34");
+    b.user = "alice";
+    b.uid = 1001;
+    b.gid = 1001;
+    b.priority = 4294901690L;
+    b.state = dev.pounce.core.job.JobState.COMPLETED;
+    b.endTime = Fixtures.t("11:24:35");
+    cluster.jobs.add(b.build());
+    goldenJob("scontrol_show_job_alice", "show", "job", "74");
+  }
+
+  @Test
   void showJobErrors() {
     golden("scontrol_show_job_unknown", run("show", "job", "999999"));
     golden("scontrol_show_job_bad", run("show", "job", "abc"));
