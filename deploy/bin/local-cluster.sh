@@ -30,7 +30,7 @@ PG_BIN=${POUNCE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V 
 CONTROLLER_JAR=$REPO/controller/target/quarkus-app/quarkus-run.jar
 NODE_CP="$REPO/node-daemon/target/pounce-node-daemon.jar:$REPO/node-daemon/target/lib/*"
 POUNCE_EXEC=$REPO/node-daemon/target/native/pounce-exec
-CLIENT=$REPO/dist/bin/sinfo
+CLIENT=$REPO/slurm-compat/target/native/pounce-client
 
 log() { echo "[pounce] $*" >&2; }
 die() { echo "[pounce] error: $*" >&2; exit 1; }
@@ -142,7 +142,7 @@ nodes_up() {
 wait_idle() {
   local i states
   for ((i = 0; i < 600; i++)); do
-    states=$(POUNCE_CONTROLLER=127.0.0.1:$HTTP_PORT "$CLIENT" -h -N -o '%t' 2>/dev/null | sort | uniq -c | awk '{print $2"x"$1}' | tr '\n' ' ')
+    states=$(POUNCE_CONTROLLER=127.0.0.1:$HTTP_PORT "$CLIENT" sinfo -h -N -o '%t' 2>/dev/null | sort | uniq -c | awk '{print $2"x"$1}' | tr '\n' ' ')
     case "$states" in "idlex$NODES ") log "cluster up: $NODES node(s) idle"; return 0 ;; esac
     sleep 0.1
   done
