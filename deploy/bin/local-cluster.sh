@@ -10,6 +10,7 @@
 #   POUNCE_STATE [<repo>/.pounce]   POUNCE_PG_PORT [5433]   POUNCE_HTTP_PORT [6820]
 #   POUNCE_NODES [2]  POUNCE_NODE_PREFIX [node]  POUNCE_NODE_CPUS [16]  POUNCE_NODE_MEMORY_MB [4000]
 #   POUNCE_CLUSTER_NAME [pounce]  POUNCE_KILL_WAIT [30]  POUNCE_MIN_JOB_AGE [300]
+#   POUNCE_HEARTBEAT_SECONDS [5] (a node silent for 3 intervals is marked not responding)
 #   POUNCE_JAVA (the JDK 25 java binary; found by ./pounce)
 # Idempotent: `up` starts only what is not running; `down` stops exactly what `up` started.
 set -euo pipefail
@@ -25,6 +26,7 @@ NODE_MEM=${POUNCE_NODE_MEMORY_MB:-4000}
 CLUSTER=${POUNCE_CLUSTER_NAME:-pounce}
 KILL_WAIT=${POUNCE_KILL_WAIT:-30}
 MIN_JOB_AGE=${POUNCE_MIN_JOB_AGE:-300}
+HEARTBEAT=${POUNCE_HEARTBEAT_SECONDS:-5}
 JAVA=${POUNCE_JAVA:-java}
 PG_BIN=${POUNCE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 CONTROLLER_JAR=$REPO/controller/target/quarkus-app/quarkus-run.jar
@@ -112,6 +114,7 @@ controller_up() {
     -Dpounce.controller.cluster-name="$CLUSTER" \
     -Dpounce.controller.kill-wait-seconds="$KILL_WAIT" \
     -Dpounce.controller.min-job-age-seconds="$MIN_JOB_AGE" \
+    -Dpounce.controller.heartbeat-seconds="$HEARTBEAT" \
     -Dpounce.controller.dev-trust-loopback=true \
     -jar "$CONTROLLER_JAR"
   local i

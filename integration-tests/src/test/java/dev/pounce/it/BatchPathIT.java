@@ -170,6 +170,19 @@ class BatchPathIT {
   }
 
   @Test
+  @Order(9)
+  void aSilentNodeIsMarkedNotRespondingAndComesBack() throws Exception {
+    long pid = cluster.pid("node-node2");
+    new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor();
+    try {
+      cluster.awaitNode("node2", "node2 idle*\n", Duration.ofSeconds(20));
+    } finally {
+      new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+    }
+    cluster.awaitNode("node2", "node2 idle\n", Duration.ofSeconds(20));
+  }
+
+  @Test
   @Order(100)
   void timeLimitGivesTimeout() throws Exception {
     assertThat(cluster.awaitEnd(timeoutJob, Duration.ofSeconds(120))).isEqualTo("TIMEOUT");

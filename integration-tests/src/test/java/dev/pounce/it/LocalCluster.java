@@ -39,6 +39,7 @@ final class LocalCluster implements AutoCloseable {
             Map.entry("POUNCE_NODES", Integer.toString(nodes)),
             Map.entry("POUNCE_NODE_CPUS", "4"),
             Map.entry("POUNCE_KILL_WAIT", Integer.toString(killWait)),
+            Map.entry("POUNCE_HEARTBEAT_SECONDS", "1"),
             Map.entry("POUNCE_JAVA", System.getProperty("pounce.java", "java")));
     installClient();
     script("down");
@@ -144,6 +145,25 @@ final class LocalCluster implements AutoCloseable {
                 && !s.startsWith("COMPLETING")
                 && !s.startsWith("CONFIGURING"),
         timeout);
+  }
+
+  /** The pid of a process the launcher started (controller, node-node1...). */
+  long pid(String name) throws IOException {
+    return Long.parseLong(Files.readString(state.resolve("run/" + name + ".pid")).trim());
+  }
+
+  /** Polls {@code sinfo -N -h -n NODE -o "%N %t"} until it prints {@code want}. */
+  void awaitNode(String node, String want, Duration timeout) throws Exception {
+    long end = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < end) {
+      last = run("sinfo", "-N", "-h", "-n", node, "-o", "%N %t").out();
+      if (last.equals(want)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("nodes '" + last + "' not '" + want + "' after " + timeout);
   }
 
   @Override

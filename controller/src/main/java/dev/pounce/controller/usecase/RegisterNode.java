@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,7 +86,8 @@ public class RegisterNode {
   private final JobStore jobs;
   private final ReportTask report;
   private final SchedulerLoop scheduler;
-  private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+  private final Set<String> silent = ConcurrentHashMap.newKeySet();
 
   RegisterNode(NodeStore nodes, JobStore jobs, ReportTask report, SchedulerLoop scheduler) {
     this.nodes = nodes;
@@ -95,6 +98,8 @@ public class RegisterNode {
 
   /** Records the registration and reconciles jobs; returns the jobs the node may forget. */
   public List<Forget> register(Registration r) {
+    lastSeen.put(r.name(), Instant.now());
+    silent.remove(r.name());
     return QuarkusTransaction.requiringNew().call(() -> reconcile(r));
   }
 
@@ -103,19 +108,47 @@ public class RegisterNode {
     scheduler.wake();
   }
 
-  /** A heartbeat: kept in memory (the database is not written every few seconds per node). */
+  /**
+   * A heartbeat: kept in memory (the database is not written every few seconds per node), except
+   * that a node marked not responding is marked responding again.
+   */
   public void heartbeat(String node) {
     lastSeen.put(node, Instant.now());
+    if (silent.remove(node)) {
+      setResponding(node, true);
+      scheduler.wake();
+    }
+  }
+
+  /**
+   * Marks nodes whose last message is older than {@code silence} as not responding (sinfo's {@code
+   * *}); the scheduler stops placing work there. Called periodically.
+   */
+  public void checkSilence(java.time.Duration silence) {
+    Instant cutoff = Instant.now().minus(silence);
+    lastSeen.forEach(
+        (node, seen) -> {
+          if (seen.isBefore(cutoff) && silent.add(node)) {
+            LOG.warnf("node %s silent since %s: NOT_RESPONDING", node, seen);
+            setResponding(node, false);
+          }
+        });
   }
 
   /** The session broke: the node stops being schedulable and shows as not responding. */
   public void disconnected(String node) {
+    lastSeen.remove(node);
+    silent.remove(node);
+    setResponding(node, false);
+  }
+
+  private void setResponding(String node, boolean responding) {
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 nodes
                     .node(node)
-                    .ifPresent(n -> nodes.save(n.withResponding(false, lastSeen.get(node)))));
+                    .ifPresent(n -> nodes.save(n.withResponding(responding, lastSeen.get(node)))));
   }
 
   private List<Forget> reconcile(Registration r) {
