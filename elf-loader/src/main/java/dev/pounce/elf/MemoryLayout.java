@@ -58,7 +58,10 @@ public record MemoryLayout(
     return interpreter.isPresent();
   }
 
-  /** Bytes from the first region's start to the last one's end, holes included. */
+  /**
+   * Bytes from the first region's start to the last one's end, holes included; a dynamic loader's
+   * own mappings, stack and heap are not counted.
+   */
   public long imageSize() {
     return regions.getLast().end() - regions.getFirst().start();
   }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * {@code pounce.v1.JobService}: programs submit and follow jobs with sbatch's exact semantics (a
@@ -36,6 +37,7 @@ import java.util.Objects;
 @GrpcService
 public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
 
+  private static final Logger LOG = Logger.getLogger(JobServiceGrpcImpl.class);
   private final ClusterOps ops;
 
   JobServiceGrpcImpl(ClusterOps ops) {
@@ -49,6 +51,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
   @Override
   @RunOnVirtualThread
   public void submit(SubmitRequest req, StreamObserver<SubmitReply> out) {
+    guarded(out, () -> doSubmit(req, out));
+  }
+
+  private void doSubmit(SubmitRequest req, StreamObserver<SubmitReply> out) {
     List<String> args = new ArrayList<>(req.getSbatchArgsList());
     args.add("--parsable");
     Map<String, String> env = new HashMap<>();
@@ -87,6 +93,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
   @Override
   @RunOnVirtualThread
   public void get(GetJobRequest req, StreamObserver<JobInfo> out) {
+    guarded(out, () -> doGet(req, out));
+  }
+
+  private void doGet(GetJobRequest req, StreamObserver<JobInfo> out) {
     ops.job(req.getJobId())
         .ifPresentOrElse(
             j -> {
@@ -103,6 +113,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
   @Override
   @RunOnVirtualThread
   public void list(ListJobsRequest req, StreamObserver<ListJobsReply> out) {
+    guarded(out, () -> doList(req, out));
+  }
+
+  private void doList(ListJobsRequest req, StreamObserver<ListJobsReply> out) {
     ListJobsReply.Builder b = ListJobsReply.newBuilder();
     for (Job j : ops.activeJobs()) {
       if ((!req.getUser().isEmpty() && !req.getUser().equals(j.user()))
@@ -118,6 +132,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
   @Override
   @RunOnVirtualThread
   public void cancel(CancelJobRequest req, StreamObserver<CancelJobReply> out) {
+    guarded(out, () -> doCancel(req, out));
+  }
+
+  private void doCancel(CancelJobRequest req, StreamObserver<CancelJobReply> out) {
     try {
       ops.signal(req.getJobId(), req.getSignal(), false, caller());
       out.onNext(CancelJobReply.getDefaultInstance());
@@ -130,6 +148,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
   @Override
   @RunOnVirtualThread
   public void watch(GetJobRequest req, StreamObserver<JobInfo> out) {
+    guarded(out, () -> doWatch(req, out));
+  }
+
+  private void doWatch(GetJobRequest req, StreamObserver<JobInfo> out) {
     ServerCallStreamObserver<JobInfo> call = (ServerCallStreamObserver<JobInfo>) out;
     JobInfo last = null;
     try {
@@ -154,6 +176,20 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       out.onError(Status.CANCELLED.asRuntimeException());
+    }
+  }
+
+  /** Any unexpected failure ends the call with INTERNAL instead of leaving the caller waiting. */
+  private static void guarded(StreamObserver<?> out, Runnable body) {
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "JobService call failed");
+      try {
+        out.onError(Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
+      } catch (RuntimeException already) {
+        LOG.debug("call already closed", already);
+      }
     }
   }
 }

@@ -15,7 +15,6 @@ import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +42,14 @@ public class SubmitJob {
     Job job;
     try {
       job = Tx.call(() -> insert(spec, caller, key));
-    } catch (PersistenceException e) {
-      // Two submits with the same key raced: the loser reads the winner's job.
+    } catch (RuntimeException e) {
+      // Two submits with the same key raced and the unique index refused the loser's commit:
+      // the loser answers with the winner's job.
+      if (key == null) {
+        throw e;
+      }
       Optional<Job> existing =
-          key == null
-              ? Optional.empty()
-              : QuarkusTransaction.requiringNew()
-                  .call(() -> jobs.findIdByKey(key).flatMap(jobs::find));
+          QuarkusTransaction.requiringNew().call(() -> jobs.findIdByKey(key).flatMap(jobs::find));
       job = existing.orElseThrow(() -> e);
     }
     scheduler.wake();

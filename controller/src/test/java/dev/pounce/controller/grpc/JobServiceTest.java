@@ -33,7 +33,8 @@ class JobServiceTest {
     m.put(Metadata.Key.of("x-pounce-uid", Metadata.ASCII_STRING_MARSHALLER), Integer.toString(uid));
     m.put(Metadata.Key.of("x-pounce-gid", Metadata.ASCII_STRING_MARSHALLER), Integer.toString(uid));
     m.put(Metadata.Key.of("x-pounce-user", Metadata.ASCII_STRING_MARSHALLER), user);
-    return jobs.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(m));
+    return jobs.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(m))
+        .withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static SubmitRequest request(String key) {
@@ -71,7 +72,10 @@ class JobServiceTest {
 
   @Test
   void callsWithoutIdentityAreRefused() {
-    assertThatThrownBy(() -> jobs.list(ListJobsRequest.getDefaultInstance()))
+    assertThatThrownBy(
+            () ->
+                jobs.withDeadlineAfter(20, java.util.concurrent.TimeUnit.SECONDS)
+                    .list(ListJobsRequest.getDefaultInstance()))
         .isInstanceOf(StatusRuntimeException.class)
         .hasMessage("UNAUTHENTICATED: Authentication failure");
   }

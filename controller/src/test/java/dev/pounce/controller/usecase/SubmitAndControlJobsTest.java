@@ -74,6 +74,27 @@ class SubmitAndControlJobsTest {
   }
 
   @Test
+  void concurrentRetriesWithOneKeyMakeOneJob() throws Exception {
+    String key = UUID.randomUUID().toString();
+    long before = count("jobs");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> submit.submit(spec("race"), ALICE, key).id()));
+      }
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      for (var f : futures) {
+        ids.add(f.get());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(count("jobs")).isEqualTo(before + 1);
+  }
+
+  @Test
   void anUnknownPartitionIsRefusedAndNothingIsStored() {
     JobSpec.Builder b = spec("p").toBuilder();
     b.partition = "nosuch";
