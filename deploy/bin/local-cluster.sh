@@ -108,7 +108,7 @@ controller_up() {
   [ -f "$CONTROLLER_JAR" ] || die "controller not built ($CONTROLLER_JAR missing); run ./pounce build"
   log "starting controller on :$HTTP_PORT"
   start_bg controller "$STATE/log/controller.log" "$JAVA" -Dpounce.component=controller \
-    -XX:+UseSerialGC -Xms64m \
+    -XX:+UseSerialGC -Xms64m -Xmx512m \
     -Dquarkus.http.port="$HTTP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/pounce" \
     -Dpounce.controller.cluster-name="$CLUSTER" \
@@ -134,7 +134,7 @@ nodes_up() {
     mkdir -p "$STATE/spool/$name"; chmod 755 "$STATE/spool/$name"
     log "starting node daemon $name"
     start_bg "node-$name" "$STATE/log/node-$name.log" "$JAVA" -Dpounce.component=node \
-      -XX:+UseSerialGC -Xms32m \
+      -XX:+UseSerialGC -Xms32m -Xmx128m \
       -Djdk.lang.Process.launchMechanism=VFORK \
       -Dpounce.node.controller="127.0.0.1:$HTTP_PORT" -Dpounce.node.name="$name" \
       -Dpounce.node.cpus="$NODE_CPUS" -Dpounce.node.memory-mb="$NODE_MEM" \

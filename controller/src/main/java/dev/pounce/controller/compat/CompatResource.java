@@ -6,14 +6,12 @@ import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
-import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
-/** {@code POST /compat/v1/run}: one SLURM command from the thin client. */
-@Path("/compat/v1/run")
+/**
+ * {@code POST /compat/v1/run}: one SLURM command from the thin client. A plain Vert.x route: the
+ * body is read on the event loop, then the command runs on a virtual thread (it touches the
+ * database), and the answer goes back in one write.
+ */
+@ApplicationScoped
 public class CompatResource {
 
   static final String FRAMES = "application/x-pounce-frames";
@@ -38,21 +42,38 @@ public class CompatResource {
     this.identity = identity;
   }
 
-  @POST
-  @Consumes({FRAMES, "application/octet-stream"})
-  @Produces(FRAMES)
-  @RunOnVirtualThread
-  public Response run(byte[] body, @Context HttpServerRequest http) {
+  private static final ExecutorService WORKERS = Executors.newVirtualThreadPerTaskExecutor();
+  private static final long MAX_BODY = 80L * 1024 * 1024;
+
+  void routes(@Observes Router router) {
+    router
+        .post("/compat/v1/run")
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+        .handler(this::handle);
+  }
+
+  private void handle(RoutingContext ctx) {
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    String peer = ctx.request().remoteAddress().hostAddress();
+    WORKERS.execute(
+        () -> {
+          byte[] answer = run(body, peer);
+          ctx.response().putHeader("Content-Type", FRAMES).end(Buffer.buffer(answer));
+        });
+  }
+
+  /** Runs one request body from {@code peer}; returns the response body. */
+  byte[] run(byte[] body, String peer) {
     String cmd = "pounce";
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
       Decoded d = decode(Frames.decode(body));
       cmd = d.command;
-      Optional<Caller> caller = identity.establish(http.remoteAddress().hostAddress(), d.claimed);
+      Optional<Caller> caller = identity.establish(peer, d.claimed);
       if (caller.isEmpty()) {
         Frames.write(out, "err", cmd + ": error: Authentication failure\n");
         Frames.write(out, "exit", "1");
-        return ok(out);
+        return out.toByteArray();
       }
       CommandRequest req =
           new CommandRequest(
@@ -78,11 +99,7 @@ public class CompatResource {
       Frames.write(out, "err", cmd + ": error: " + e + "\n");
       Frames.write(out, "exit", "1");
     }
-    return ok(out);
-  }
-
-  private static Response ok(ByteArrayOutputStream out) {
-    return Response.ok(out.toByteArray(), FRAMES).build();
+    return out.toByteArray();
   }
 
   /** The request's frames, sorted into fields. */

@@ -57,6 +57,11 @@ public class ControllerClusterOps implements ClusterOps {
   }
 
   @Override
+  public List<Job> activeJobs(List<Long> ids, List<String> names) {
+    return query.visibleJobs(ids, names);
+  }
+
+  @Override
   public List<Job> accountingJobs(Instant from, Instant to, List<Long> ids) {
     return query.accounting(from, to, ids);
   }

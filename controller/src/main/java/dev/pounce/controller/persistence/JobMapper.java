@@ -10,6 +10,8 @@ import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Maps {@link JobEntity} rows to domain {@link Job} values and back. Thread-safe. */
 final class JobMapper {
@@ -24,18 +26,26 @@ final class JobMapper {
 
   private JobMapper() {}
 
+  /**
+   * Parsed specs by job id. A spec never changes after submit, so read paths (squeue polled by
+   * workflow tools every few seconds) parse each job's JSON once, not on every call.
+   */
+  private static final Map<Long, JobSpec> SPECS = new ConcurrentHashMap<>();
+
+  private static final int SPEC_CACHE_MAX = 50_000;
+
   static Job toDomain(JobEntity e) {
-    JobSpec spec;
-    try {
-      spec = JSON.readValue(e.spec, JobSpec.class).toBuilder().build();
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("job " + e.id + ": unreadable spec column", ex);
+    JobSpec spec = SPECS.get(e.id);
+    if (spec == null) {
+      spec = parseSpec(e);
+      if (SPECS.size() >= SPEC_CACHE_MAX) {
+        SPECS.clear();
+      }
+      SPECS.put(e.id, spec);
     }
-    JobSpec.Builder b = spec.toBuilder();
-    b.script = e.script;
     Job.Builder j = new Job.Builder();
     j.id = e.id;
-    j.spec = b.build();
+    j.spec = spec;
     j.name = e.name;
     j.user = e.userName;
     j.uid = e.uid;
@@ -63,6 +73,16 @@ final class JobMapper {
     j.stdinPath = e.stdinPath;
     j.submitHost = e.submitHost;
     return j.build();
+  }
+
+  private static JobSpec parseSpec(JobEntity e) {
+    try {
+      JobSpec.Builder b = JSON.readValue(e.spec, JobSpec.class).toBuilder();
+      b.script = e.script;
+      return b.build();
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("job " + e.id + ": unreadable spec column", ex);
+    }
   }
 
   /** Copies every mutable field of {@code job} onto {@code e} (the id and spec are immutable). */

@@ -9,10 +9,15 @@ import dev.pounce.core.sched.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /** {@link JobStore} on PostgreSQL through Hibernate ORM. */
 @ApplicationScoped
@@ -28,12 +33,6 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
-  public long nextId() {
-    return ((Number) em.createNativeQuery("SELECT nextval('job_id_seq')").getSingleResult())
-        .longValue();
-  }
-
-  @Override
   public Optional<Long> findIdByKey(String idempotencyKey) {
     return em.createQuery("SELECT j.id FROM JobEntity j WHERE j.idempotencyKey = :k", Long.class)
         .setParameter("k", idempotencyKey)
@@ -41,9 +40,58 @@ public class JpaJobStore implements JobStore {
         .findFirst();
   }
 
+  private static final String INSERT_NEW =
+      "WITH j AS (INSERT INTO jobs (id, idempotency_key, name, user_name, uid, gid,"
+          + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
+          + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
+          + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
+          + " submit_host, spec, script)"
+          + " VALUES (nextval('job_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id)"
+          + " INSERT INTO job_events (job_id, attempt, at, kind, from_state, to_state, detail)"
+          + " SELECT id, 0, clock_timestamp(), ?, NULL, ?, ? FROM j RETURNING job_id";
+
   @Override
-  public void insert(Job job, String idempotencyKey) {
-    em.persist(JobMapper.newEntity(job, idempotencyKey));
+  public long insertNew(Job job, String idempotencyKey, JobEventRecord event) {
+    JobEntity e = JobMapper.newEntity(job, idempotencyKey);
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+                int i = 1;
+                ps.setString(i++, e.idempotencyKey);
+                ps.setString(i++, e.name);
+                ps.setString(i++, e.userName);
+                ps.setInt(i++, e.uid);
+                ps.setInt(i++, e.gid);
+                ps.setString(i++, e.partitionName);
+                ps.setString(i++, e.state);
+                ps.setString(i++, e.reason);
+                ps.setLong(i++, e.priority);
+                ps.setLong(i++, e.timeLimitMinutes);
+                ps.setTimestamp(i++, Timestamp.from(e.submitTime));
+                ps.setTimestamp(
+                    i++, e.eligibleTime == null ? null : Timestamp.from(e.eligibleTime));
+                ps.setInt(i++, e.numTasks);
+                ps.setInt(i++, e.reqCpusPerTask);
+                ps.setInt(i++, e.reqMinNodes);
+                ps.setInt(i++, e.reqMaxNodes);
+                ps.setInt(i++, e.reqTasksPerNode);
+                ps.setObject(i++, e.reqMemPerNodeMb, Types.BIGINT);
+                ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
+                ps.setBoolean(i++, e.reqExclusive);
+                ps.setString(i++, e.submitHost);
+                ps.setString(i++, e.spec);
+                ps.setBytes(i++, e.script);
+                ps.setString(i++, event.kind());
+                ps.setString(i++, event.to() == null ? null : event.to().name());
+                ps.setString(i++, event.detail());
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
   }
 
   @Override
@@ -99,13 +147,26 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
-  public List<Job> findVisible(Instant endedAfter) {
-    return JobMapper.toDomain(
-        em.createNativeQuery(
-                "SELECT * FROM jobs WHERE state IN " + ACTIVE + " OR end_time > :t ORDER BY id",
-                JobEntity.class)
-            .setParameter("t", endedAfter)
-            .getResultList());
+  public List<Job> findVisible(Instant endedAfter, List<Long> ids, List<String> names) {
+    StringBuilder sql =
+        new StringBuilder("SELECT * FROM jobs WHERE (state IN " + ACTIVE + " OR end_time > :t)");
+    if (!ids.isEmpty()) {
+      sql.append(" AND id IN (:ids)");
+    }
+    if (!names.isEmpty()) {
+      sql.append(" AND name IN (:names)");
+    }
+    var q = em.createNativeQuery(sql.append(" ORDER BY id").toString(), JobEntity.class);
+    q.setParameter("t", endedAfter);
+    if (!ids.isEmpty()) {
+      q.setParameter("ids", ids);
+    }
+    if (!names.isEmpty()) {
+      q.setParameter("names", names);
+    }
+    @SuppressWarnings("unchecked")
+    List<JobEntity> rows = q.getResultList();
+    return JobMapper.toDomain(rows);
   }
 
   @Override

@@ -14,11 +14,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link NodeStore} on PostgreSQL through Hibernate ORM. */
+/**
+ * {@link NodeStore} on PostgreSQL through Hibernate ORM. Nodes and partitions are read on every
+ * submit and every sinfo but change rarely (registration, drain, configuration), so reads are
+ * served from a snapshot that every write through this store drops and that is re-read at least
+ * once a second (so changes made by another controller show within a second).
+ */
 @ApplicationScoped
 public class JpaNodeStore implements NodeStore {
 
+  private static final long SNAPSHOT_NANOS = 1_000_000_000L;
+
   private final EntityManager em;
+  private volatile Snapshot snapshot;
+
+  /** Nodes and partitions as read at one moment. */
+  private record Snapshot(List<Node> nodes, List<Partition> partitions, long readAt) {}
 
   JpaNodeStore(EntityManager em) {
     this.em = em;
@@ -26,6 +37,20 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public List<Node> nodes() {
+    return current().nodes();
+  }
+
+  private Snapshot current() {
+    Snapshot s = snapshot;
+    if (s == null || System.nanoTime() - s.readAt() > SNAPSHOT_NANOS) {
+      List<Node> nodes = readNodes();
+      s = new Snapshot(nodes, readPartitions(nodes), System.nanoTime());
+      snapshot = s;
+    }
+    return s;
+  }
+
+  private List<Node> readNodes() {
     return em
         .createQuery("FROM NodeEntity n ORDER BY n.name", NodeEntity.class)
         .getResultList()
@@ -42,6 +67,7 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public void save(Node n) {
+    snapshot = null;
     NodeEntity e = em.find(NodeEntity.class, n.name());
     boolean fresh = e == null;
     if (fresh) {
@@ -70,7 +96,11 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public List<Partition> partitions() {
-    List<String> names = nodes().stream().map(Node::name).toList();
+    return current().partitions();
+  }
+
+  private List<Partition> readPartitions(List<Node> nodes) {
+    List<String> names = nodes.stream().map(Node::name).toList();
     List<Partition> out = new ArrayList<>();
     for (PartitionEntity p :
         em.createQuery("FROM PartitionEntity p ORDER BY p.position", PartitionEntity.class)
@@ -102,6 +132,7 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public void savePartitions(List<PartitionConfig> partitions) {
+    snapshot = null;
     em.createQuery("DELETE FROM PartitionEntity").executeUpdate();
     int pos = 0;
     for (PartitionConfig c : partitions) {

@@ -37,8 +37,13 @@ public class QueryCluster {
 
   /** Active jobs plus those that ended within MinJobAge. */
   public List<Job> visibleJobs() {
+    return visibleJobs(List.of(), List.of());
+  }
+
+  /** {@link #visibleJobs()} with these ids and names only (empty: no restriction). */
+  public List<Job> visibleJobs(List<Long> ids, List<String> names) {
     Instant cutoff = Instant.now().minusSeconds(settings.get().minJobAgeSeconds());
-    return QuarkusTransaction.requiringNew().call(() -> jobs.findVisible(cutoff));
+    return QuarkusTransaction.requiringNew().call(() -> jobs.findVisible(cutoff, ids, names));
   }
 
   /** Accounting rows. */

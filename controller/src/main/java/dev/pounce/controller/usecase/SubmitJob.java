@@ -56,20 +56,17 @@ public class SubmitJob {
     return job;
   }
 
+  /**
+   * Validates and inserts. A key seen before makes the insert fail on the unique index, and {@link
+   * #submit} answers with the earlier job: the common path costs no extra look-up.
+   */
   private Job insert(JobSpec spec, Caller caller, String key) throws SlurmException {
-    if (key != null) {
-      Optional<Job> existing = jobs.findIdByKey(key).flatMap(jobs::find);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
     Partition p = partition(spec);
     List<Node> members = nodes.nodes().stream().filter(n -> p.nodes().contains(n.name())).toList();
     int tasks = tasks(spec);
     validate(spec, p, members, tasks);
     Instant now = Instant.now();
     Job.Builder b = new Job.Builder();
-    b.id = jobs.nextId();
     b.spec = spec;
     b.name = spec.name() == null ? "sbatch" : spec.name();
     b.user = caller.user();
@@ -84,12 +81,12 @@ public class SubmitJob {
     b.eligibleTime = spec.hold() ? null : now;
     b.numTasks = tasks;
     b.submitHost = caller.host();
-    Job job = b.build();
-    jobs.insert(job, key);
-    jobs.append(
-        new JobEventRecord(
-            job.id(), 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
-    return job;
+    b.id =
+        jobs.insertNew(
+            b.build(),
+            key,
+            new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
+    return b.build();
   }
 
   private Partition partition(JobSpec spec) throws SlurmException {

@@ -13,14 +13,20 @@ import java.util.Optional;
  */
 public interface JobStore {
 
-  /** Reserves the next job id (sequential from 1, never reused). */
-  long nextId();
-
   /** The id of the job submitted with this idempotency key, if any. */
   Optional<Long> findIdByKey(String idempotencyKey);
 
-  /** Inserts a new job; {@code idempotencyKey} may be null. */
-  void insert(Job job, String idempotencyKey);
+  /**
+   * Inserts a new job with the next id (sequential from 1, never reused) together with its first
+   * history entry, in one round trip. Fails (rolling back the transaction) when another job holds
+   * the same non-null idempotency key.
+   *
+   * @param job the job; its id is ignored
+   * @param idempotencyKey may be null
+   * @param event the submit event; its job id is ignored
+   * @return the new job's id
+   */
+  long insertNew(Job job, String idempotencyKey, JobEventRecord event);
 
   /** Reads a job. */
   Optional<Job> find(long id);
@@ -40,8 +46,11 @@ public interface JobStore {
   /** Appends to the job's history. */
   void append(JobEventRecord event);
 
-  /** Jobs not yet final plus jobs that ended after {@code endedAfter}, by id. */
-  List<Job> findVisible(Instant endedAfter);
+  /**
+   * Jobs not yet final plus jobs that ended after {@code endedAfter}, by id; restricted to these
+   * ids and names when the lists are not empty.
+   */
+  List<Job> findVisible(Instant endedAfter, List<Long> ids, List<String> names);
 
   /**
    * Eligible pending jobs (not held) in queue order, at most {@code limit}, locked until the

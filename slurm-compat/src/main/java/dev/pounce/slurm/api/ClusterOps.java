@@ -30,6 +30,18 @@ public interface ClusterOps {
    */
   List<Job> activeJobs();
 
+  /**
+   * {@link #activeJobs()} restricted to these ids and names (an empty list restricts nothing), so
+   * the common tool calls ({@code squeue -j ID}, {@code squeue --name=N}) do not read the whole
+   * queue.
+   */
+  default List<Job> activeJobs(List<Long> ids, List<String> names) {
+    return activeJobs().stream()
+        .filter(j -> ids.isEmpty() || ids.contains(j.id()))
+        .filter(j -> names.isEmpty() || names.contains(j.name()))
+        .toList();
+  }
+
   /** Jobs sacct sees: jobs submitted or running within [from, to], or with these ids. */
   List<Job> accountingJobs(Instant from, Instant to, List<Long> ids);
 

@@ -190,7 +190,7 @@ public final class Squeue implements SlurmCommand {
     } else {
       spec = FormatSpec.parse(format != null ? format : longList ? LONG_FORMAT : DEFAULT_FORMAT);
     }
-    List<Job> jobs = ops.activeJobs();
+    List<Job> jobs = ops.activeJobs(ids == null ? List.of() : ids, names);
     if (ids != null && ids.size() == 1) {
       long only = ids.get(0);
       if (jobs.stream().noneMatch(j -> j.id() == only)) {
