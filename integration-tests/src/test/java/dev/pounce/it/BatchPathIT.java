@@ -66,6 +66,10 @@ class BatchPathIT {
         .isEqualTo(
             "             JOBID PARTITION     NAME     USER ST       TIME  NODES NODELIST(REASON)");
     assertThat(all.out()).contains(" sleeper ");
+    // As SLURM: a signal without --batch goes to steps only, never to the batch shell.
+    assertThat(cluster.run("scancel", "-s", "USR1", Long.toString(id)).rc()).isZero();
+    Thread.sleep(500);
+    assertThat(cluster.sacct(id, "State")).isEqualTo("RUNNING");
     assertThat(cluster.run("scancel", Long.toString(id)).rc()).isZero();
     assertThat(cluster.awaitEnd(id, Duration.ofSeconds(30))).isEqualTo("CANCELLED by 0");
     assertThat(cluster.sacct(id, "State,ExitCode")).startsWith("CANCELLED by 0|");

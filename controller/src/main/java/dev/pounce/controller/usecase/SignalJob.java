@@ -35,7 +35,12 @@ public class SignalJob {
   public void signal(long jobId, int signal, boolean batchOnly, Caller caller)
       throws SlurmException {
     Job job = Tx.call(() -> decide(jobId, signal, caller));
-    if (job.state() == JobState.COMPLETING || (signal != 0 && job.state().holdsNodes())) {
+    // As SLURM: a signal without --batch goes to the job's steps, never to the batch shell. There
+    // are no srun steps yet, so only a cancel or a --batch signal reaches the node.
+    boolean toNode =
+        job.state() == JobState.COMPLETING
+            || (signal != 0 && batchOnly && job.state().holdsNodes());
+    if (toNode) {
       // Sent after commit; if the node is not connected it gets the cancel again at resync.
       gateway.signal(job.batchHost(), job.id(), job.attempt(), signal, signal == 0, batchOnly);
     }
