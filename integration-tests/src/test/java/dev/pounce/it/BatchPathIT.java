@@ -87,6 +87,17 @@ class BatchPathIT {
   }
 
   @Test
+  @Order(3)
+  void sbatchWaitExitsWithTheJobsCode() throws Exception {
+    var failed = cluster.runIn(work, null, "sbatch", "--wait", "--wrap", "sleep 1; exit 3");
+    assertThat(failed.out()).matches("Submitted batch job \\d+\n");
+    assertThat(failed.rc()).isEqualTo(3);
+    var ok = cluster.runIn(work, null, "sbatch", "-W", "--parsable", "--wrap", "true");
+    assertThat(ok.out()).matches("\\d+\n");
+    assertThat(ok.rc()).isZero();
+  }
+
+  @Test
   @Order(4)
   void heldJobWaitsUntilReleased() throws Exception {
     long id = cluster.submit(work, "-H", "--wrap", "echo released");

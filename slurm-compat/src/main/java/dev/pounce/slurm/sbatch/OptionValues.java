@@ -65,6 +65,7 @@ final class OptionValues {
       case "wrap" -> o.wrap = v;
       case "parsable" -> o.parsable = true;
       case "quiet" -> o.quiet = true;
+      case "wait" -> o.waitForEnd = true;
       case "hold" -> o.hold = true;
       case "export" -> o.export = v;
       case "open-mode" -> {

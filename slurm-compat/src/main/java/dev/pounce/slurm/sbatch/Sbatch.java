@@ -137,13 +137,12 @@ public final class Sbatch implements SlurmCommand {
     } catch (SlurmException e) {
       throw new CommandFailure(detailLine(e, spec, ops) + failedLine(e.getMessage()), 1);
     }
-    if (o.quiet) {
-      return CommandResult.ok("");
+    String line =
+        o.quiet ? "" : o.parsable ? job.id() + "\n" : "Submitted batch job " + job.id() + "\n";
+    if (!o.waitForEnd) {
+      return CommandResult.ok(line);
     }
-    if (o.parsable) {
-      return CommandResult.ok(job.id() + "\n");
-    }
-    return CommandResult.ok("Submitted batch job " + job.id() + "\n");
+    return CommandResult.of(line, "", WaitForJob.exitCode(WaitForJob.await(job.id(), ops)));
   }
 
   /**

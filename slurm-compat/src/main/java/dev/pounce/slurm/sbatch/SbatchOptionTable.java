@@ -118,6 +118,7 @@ final class SbatchOptionTable {
                 OptSpec.lng("use-min-nodes", NONE),
                 OptSpec.both("verbose", 'v', NONE),
                 OptSpec.both("version", 'V', NONE),
+                OptSpec.both("wait", 'W', NONE),
                 OptSpec.lng("wait-all-nodes", REQUIRED),
                 OptSpec.lng("wckey", REQUIRED),
                 OptSpec.lng("wrap", REQUIRED)));
@@ -176,6 +177,7 @@ final class SbatchOptionTable {
           Map.entry("SBATCH_THREAD_SPEC", "thread-spec"),
           Map.entry("SBATCH_TIMELIMIT", "time"),
           Map.entry("SBATCH_USE_MIN_NODES", "use-min-nodes"),
+          Map.entry("SBATCH_WAIT", "wait"),
           Map.entry("SBATCH_WAIT_ALL_NODES", "wait-all-nodes"),
           Map.entry("SBATCH_WCKEY", "wckey"));
 }

@@ -24,6 +24,10 @@ final class SbatchOptions {
   String wrap;
   boolean parsable;
   boolean quiet;
+
+  /** {@code -W/--wait}: block until the job ends and exit with its exit code. */
+  boolean waitForEnd;
+
   boolean hold;
   String export;
   String openMode;
