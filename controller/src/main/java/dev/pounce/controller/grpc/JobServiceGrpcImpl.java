@@ -17,6 +17,7 @@ import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.api.SlurmException;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -103,11 +104,7 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
               out.onNext(JobMessages.info(j));
               out.onCompleted();
             },
-            () ->
-                out.onError(
-                    Status.NOT_FOUND
-                        .withDescription("Invalid job id specified")
-                        .asRuntimeException()));
+            () -> out.onError(notFound()));
   }
 
   @Override
@@ -158,8 +155,7 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
       while (!call.isCancelled()) {
         Job j = ops.job(req.getJobId()).orElse(null);
         if (j == null) {
-          out.onError(
-              Status.NOT_FOUND.withDescription("Invalid job id specified").asRuntimeException());
+          out.onError(notFound());
           return;
         }
         JobInfo now = JobMessages.info(j);
@@ -177,6 +173,10 @@ public class JobServiceGrpcImpl extends JobServiceGrpc.JobServiceImplBase {
       Thread.currentThread().interrupt();
       out.onError(Status.CANCELLED.asRuntimeException());
     }
+  }
+
+  private static StatusRuntimeException notFound() {
+    return Status.NOT_FOUND.withDescription("Invalid job id specified").asRuntimeException();
   }
 
   /** Any unexpected failure ends the call with INTERNAL instead of leaving the caller waiting. */

@@ -107,7 +107,7 @@ public class NodeSessionService extends NodeSessionGrpc.NodeSessionImplBase {
       /** The daemon's side ended: close ours (through the session's lock) and detach. */
       private void closed() {
         if (session == null) {
-          new NodeSessions.Session("(unregistered)", out).close();
+          NodeSessions.complete(out);
           return;
         }
         session.close();

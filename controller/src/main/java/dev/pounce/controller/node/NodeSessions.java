@@ -50,12 +50,17 @@ public class NodeSessions implements NodeGateway {
     synchronized void close() {
       if (!closed) {
         closed = true;
-        try {
-          out.onCompleted();
-        } catch (RuntimeException e) {
-          LOG.debugf(e, "closing session of %s", node);
-        }
+        complete(out);
       }
+    }
+  }
+
+  /** Ends a stream that may already be broken. */
+  static void complete(StreamObserver<ControllerMessage> out) {
+    try {
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      LOG.debug("completing an already closed session", e);
     }
   }
 

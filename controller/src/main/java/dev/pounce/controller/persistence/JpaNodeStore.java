@@ -8,6 +8,8 @@ import dev.pounce.slurm.hostlist.Hostlist;
 import dev.pounce.slurm.hostlist.HostlistException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.Set;
 /**
  * {@link NodeStore} on PostgreSQL through Hibernate ORM. Nodes and partitions are read on every
  * submit and every sinfo but change rarely (registration, drain, configuration), so reads are
- * served from a snapshot that every write through this store drops and that is re-read at least
- * once a second (so changes made by another controller show within a second).
+ * served from a snapshot that every write through this store drops (again after its commit) and
+ * that is re-read at least once a second (so changes made by another controller show within a
+ * second).
  */
 @ApplicationScoped
 public class JpaNodeStore implements NodeStore {
@@ -31,8 +34,29 @@ public class JpaNodeStore implements NodeStore {
   /** Nodes and partitions as read at one moment. */
   private record Snapshot(List<Node> nodes, List<Partition> partitions, long readAt) {}
 
-  JpaNodeStore(EntityManager em) {
+  private final TransactionSynchronizationRegistry tx;
+
+  JpaNodeStore(EntityManager em, TransactionSynchronizationRegistry tx) {
     this.em = em;
+    this.tx = tx;
+  }
+
+  /**
+   * Drops the snapshot now and again once the writing transaction has ended, so no reader can keep
+   * the state it saw before the commit.
+   */
+  private void invalidate() {
+    snapshot = null;
+    tx.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            snapshot = null;
+          }
+        });
   }
 
   @Override
@@ -67,7 +91,7 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public void save(Node n) {
-    snapshot = null;
+    invalidate();
     NodeEntity e = em.find(NodeEntity.class, n.name());
     boolean fresh = e == null;
     if (fresh) {
@@ -132,7 +156,7 @@ public class JpaNodeStore implements NodeStore {
 
   @Override
   public void savePartitions(List<PartitionConfig> partitions) {
-    snapshot = null;
+    invalidate();
     em.createQuery("DELETE FROM PartitionEntity").executeUpdate();
     int pos = 0;
     for (PartitionConfig c : partitions) {

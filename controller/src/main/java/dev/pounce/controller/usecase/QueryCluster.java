@@ -6,12 +6,12 @@ import dev.pounce.core.node.Node;
 import dev.pounce.core.node.Partition;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeStore;
+import dev.pounce.core.sched.NodeUsage;
 import dev.pounce.slurm.api.NodeView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +61,7 @@ public class QueryCluster {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              Map<String, int[]> cpus = new HashMap<>();
-              Map<String, long[]> mem = new HashMap<>();
-              for (JobStore.NodeUse u : jobs.allocations()) {
-                cpus.computeIfAbsent(u.node(), k -> new int[1])[0] += u.cpus();
-                mem.computeIfAbsent(u.node(), k -> new long[1])[0] += u.memoryMb();
-              }
+              Map<String, NodeUsage> used = NodeUsage.byNode(jobs.allocations());
               List<Partition> parts = nodes.partitions();
               List<NodeView> out = new ArrayList<>();
               for (Node n : nodes.nodes()) {
@@ -75,12 +70,8 @@ public class QueryCluster {
                         .filter(p -> p.nodes().contains(n.name()))
                         .map(Partition::name)
                         .toList();
-                out.add(
-                    new NodeView(
-                        n,
-                        cpus.getOrDefault(n.name(), new int[1])[0],
-                        mem.getOrDefault(n.name(), new long[1])[0],
-                        in));
+                NodeUsage u = used.getOrDefault(n.name(), NodeUsage.NONE);
+                out.add(new NodeView(n, u.cpus(), u.memoryMb(), in));
               }
               return out;
             });

@@ -13,6 +13,7 @@ import dev.pounce.core.sched.ClusterSnapshot;
 import dev.pounce.core.sched.Decision;
 import dev.pounce.core.sched.FifoScheduler;
 import dev.pounce.core.sched.NodeCapacity;
+import dev.pounce.core.sched.NodeUsage;
 import dev.pounce.core.sched.QueuedJob;
 import dev.pounce.core.sched.SelectMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,7 +78,7 @@ public class ScheduleJobs {
     List<Job> started = new ArrayList<>();
     Map<JobReason, List<Long>> reasons = new EnumMap<>(JobReason.class);
     Instant now = Instant.now();
-    for (Decision d : scheduler.plan(queue, snapshot, now)) {
+    for (Decision d : scheduler.plan(queue, snapshot)) {
       switch (d) {
         case Decision.Start s -> start(s, now).ifPresent(started::add);
         case Decision.Wait w -> {
@@ -115,24 +116,18 @@ public class ScheduleJobs {
   }
 
   private ClusterSnapshot snapshot() {
-    Map<String, int[]> usedCpus = new HashMap<>();
-    Map<String, long[]> usedMem = new HashMap<>();
-    Map<String, int[]> jobCount = new HashMap<>();
-    for (JobStore.NodeUse u : jobs.allocations()) {
-      usedCpus.computeIfAbsent(u.node(), k -> new int[1])[0] += u.cpus();
-      usedMem.computeIfAbsent(u.node(), k -> new long[1])[0] += u.memoryMb();
-      jobCount.computeIfAbsent(u.node(), k -> new int[1])[0]++;
-    }
+    Map<String, NodeUsage> used = NodeUsage.byNode(jobs.allocations());
     List<NodeCapacity> caps = new ArrayList<>();
     for (Node n : nodes.nodes()) {
+      NodeUsage u = used.getOrDefault(n.name(), NodeUsage.NONE);
       caps.add(
           new NodeCapacity(
               n.name(),
               n.cpus(),
               n.realMemoryMb(),
-              usedCpus.getOrDefault(n.name(), new int[1])[0],
-              usedMem.getOrDefault(n.name(), new long[1])[0],
-              jobCount.getOrDefault(n.name(), new int[1])[0],
+              u.cpus(),
+              u.memoryMb(),
+              u.jobs(),
               n.schedulable() && gateway.connected(n.name())));
     }
     Map<String, Partition> parts = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.pounce.core.sched;
 
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.node.Partition;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,10 +23,9 @@ public final class FifoScheduler {
    *
    * @param queue eligible pending jobs (not held) in priority order (oldest first for FIFO)
    * @param snapshot the cluster now
-   * @param now the current time, for begin times
    * @return one decision per queued job, in queue order
    */
-  public List<Decision> plan(List<QueuedJob> queue, ClusterSnapshot snapshot, Instant now) {
+  public List<Decision> plan(List<QueuedJob> queue, ClusterSnapshot snapshot) {
     Map<String, NodeCapacity> free = new LinkedHashMap<>();
     for (NodeCapacity n : snapshot.nodes()) {
       free.put(n.name(), n);

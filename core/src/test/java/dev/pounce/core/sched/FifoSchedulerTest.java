@@ -61,8 +61,7 @@ class FifoSchedulerTest {
       q.add(job(i, s -> {}));
     }
     List<Decision> plan =
-        scheduler.plan(
-            q, cluster(SelectMode.CONS_TRES, free("n1", 2), free("n2", 2)), Instant.EPOCH);
+        scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2), free("n2", 2)));
     assertThat(plan.subList(0, 4)).allMatch(d -> d instanceof Decision.Start);
     assertThat(((Decision.Start) plan.get(0)).nodes()).containsExactly("n1");
     assertThat(((Decision.Start) plan.get(2)).nodes()).containsExactly("n2");
@@ -73,8 +72,7 @@ class FifoSchedulerTest {
   void strictFifoBlocksLaterJobsWithPriority() {
     List<QueuedJob> q = List.of(job(1, s -> s.minNodes = 2), job(2, s -> {}));
     NodeCapacity busy = new NodeCapacity("n2", 2, 4000, 2, 0, 1, true);
-    List<Decision> plan =
-        scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2), busy), Instant.EPOCH);
+    List<Decision> plan = scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2), busy));
     assertThat(plan)
         .containsExactly(
             new Decision.Wait(1, JobReason.RESOURCES), new Decision.Wait(2, JobReason.PRIORITY));
@@ -94,9 +92,7 @@ class FifoSchedulerTest {
                 }));
     Decision.Start s =
         (Decision.Start)
-            scheduler
-                .plan(q, cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4)), Instant.EPOCH)
-                .get(0);
+            scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4))).get(0);
     assertThat(s.nodes()).containsExactly("n1", "n2");
     assertThat(s.cpusPerNode()).containsExactly(2, 1);
   }
@@ -105,7 +101,7 @@ class FifoSchedulerTest {
   void linearModeGivesWholeNodesOnly() {
     List<QueuedJob> q = List.of(job(1, s -> {}), job(2, s -> {}), job(3, s -> {}));
     List<Decision> plan =
-        scheduler.plan(q, cluster(SelectMode.LINEAR, free("n1", 4), free("n2", 4)), Instant.EPOCH);
+        scheduler.plan(q, cluster(SelectMode.LINEAR, free("n1", 4), free("n2", 4)));
     assertThat(((Decision.Start) plan.get(0)).cpusPerNode()).containsExactly(4);
     assertThat(((Decision.Start) plan.get(1)).nodes()).containsExactly("n2");
     assertThat(plan.get(2)).isEqualTo(new Decision.Wait(3, JobReason.RESOURCES));
@@ -115,8 +111,7 @@ class FifoSchedulerTest {
   void memoryIsAResource() {
     List<QueuedJob> q =
         List.of(job(1, s -> s.memPerNodeMb = 3000L), job(2, s -> s.memPerNodeMb = 3000L));
-    List<Decision> plan =
-        scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 8)), Instant.EPOCH);
+    List<Decision> plan = scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 8)));
     assertThat(plan.get(0)).isInstanceOf(Decision.Start.class);
     assertThat(plan.get(1)).isEqualTo(new Decision.Wait(2, JobReason.RESOURCES));
   }
@@ -126,17 +121,14 @@ class FifoSchedulerTest {
     NodeCapacity drained = new NodeCapacity("n1", 8, 4000, 0, 0, 0, false);
     List<Decision> plan =
         scheduler.plan(
-            List.of(job(1, s -> {})),
-            cluster(SelectMode.CONS_TRES, drained, free("n2", 1)),
-            Instant.EPOCH);
+            List.of(job(1, s -> {})), cluster(SelectMode.CONS_TRES, drained, free("n2", 1)));
     assertThat(((Decision.Start) plan.get(0)).nodes()).containsExactly("n2");
     Partition down = new Partition("debug", List.of("n1"), true, false, -1, -1, 0);
     plan =
         scheduler.plan(
             List.of(job(1, s -> {})),
             new ClusterSnapshot(
-                List.of(free("n1", 1)), Map.of("debug", down), SelectMode.CONS_TRES),
-            Instant.EPOCH);
+                List.of(free("n1", 1)), Map.of("debug", down), SelectMode.CONS_TRES));
     assertThat(plan).containsExactly(new Decision.Wait(1, JobReason.PARTITION_DOWN));
   }
 }
