@@ -12,8 +12,17 @@ import java.util.concurrent.TimeUnit;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-  static final int PORT = 15532;
-  private static final Path STATE = Path.of("/var/tmp/pounce-controller-test");
+  /**
+   * Lets two checkouts run their suites side by side: {@code POUNCE_TEST_PORT_OFFSET=100} moves
+   * this PostgreSQL to port 15632 and its state to {@code /var/tmp/pounce-controller-test-100} (set
+   * {@code QUARKUS_HTTP_TEST_PORT} too).
+   */
+  static final int OFFSET =
+      Integer.parseInt(System.getenv().getOrDefault("POUNCE_TEST_PORT_OFFSET", "0"));
+
+  static final int PORT = 15532 + OFFSET;
+  private static final Path STATE =
+      Path.of("/var/tmp/pounce-controller-test" + (OFFSET == 0 ? "" : "-" + OFFSET));
   private static final Path SCRIPT =
       Path.of(System.getProperty("user.dir")).resolve("../deploy/bin/local-cluster.sh").normalize();
 

@@ -28,8 +28,12 @@ final class LocalCluster implements AutoCloseable {
 
   /** Starts a cluster with {@code nodes} node daemons. */
   LocalCluster(String name, int pgPort, int httpPort, int nodes, int killWait) throws Exception {
+    // POUNCE_TEST_PORT_OFFSET lets two checkouts run their suites side by side.
+    int offset = Integer.parseInt(System.getenv().getOrDefault("POUNCE_TEST_PORT_OFFSET", "0"));
+    pgPort += offset;
+    httpPort += offset;
     this.httpPort = httpPort;
-    this.state = Path.of("/var/tmp/pounce-it-" + name);
+    this.state = Path.of("/var/tmp/pounce-it-" + name + (offset == 0 ? "" : "-" + offset));
     this.bin = repo.resolve("integration-tests/target/it-bin");
     this.env =
         Map.ofEntries(
