@@ -4,6 +4,7 @@ import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.ForgetJob;
 import dev.pounce.proto.v1.LaunchBatch;
 import dev.pounce.proto.v1.RunningTask;
+import dev.pounce.proto.v1.SetTimeLimit;
 import dev.pounce.proto.v1.SignalJob;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class TaskRegistry {
       case LAUNCH_BATCH -> launch(m.getLaunchBatch());
       case SIGNAL_JOB -> signal(m.getSignalJob());
       case FORGET_JOB -> forget(m.getForgetJob());
+      case SET_TIME_LIMIT -> setTimeLimit(m.getSetTimeLimit());
       case REGISTERED, KIND_NOT_SET -> {}
     }
   }
@@ -61,6 +63,15 @@ final class TaskRegistry {
       t.stop(Task.Stop.CANCEL, s.getKillWaitSeconds());
     } else {
       t.signal(s.getSignal(), s.getBatchOnly());
+    }
+  }
+
+  void setTimeLimit(SetTimeLimit s) {
+    Task t = tasks.get(s.getJobId());
+    if (t == null || t.attempt() != s.getAttempt()) {
+      Log.info("time limit for unknown job %d attempt %d ignored", s.getJobId(), s.getAttempt());
+    } else {
+      t.setTimeLimit(s.getTimeLimitSeconds());
     }
   }
 

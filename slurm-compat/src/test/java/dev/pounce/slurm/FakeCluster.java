@@ -8,6 +8,8 @@ import dev.pounce.core.node.Partition;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.JobUpdate;
+import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
@@ -28,6 +30,7 @@ public final class FakeCluster implements ClusterOps {
   public final List<String> calls = new ArrayList<>();
   public final Map<Long, SlurmException> refusals = new HashMap<>();
   public SlurmException submitRefusal;
+  public SlurmException nodeRefusal;
   public long nextId = 1;
   public Instant now = Instant.parse("2026-11-27T11:26:00Z");
   public ClusterConfig config = new ClusterConfig("local", "vm", 300, 30, "22.05.8");
@@ -108,6 +111,27 @@ public final class FakeCluster implements ClusterOps {
     }
     if (job(jobId).isEmpty()) {
       throw new SlurmException(SlurmErrorCode.INVALID_JOB_ID);
+    }
+  }
+
+  @Override
+  public void requeue(long jobId, boolean hold, Caller caller) throws SlurmException {
+    calls.add("requeue " + jobId + " " + hold);
+    refuse(jobId);
+  }
+
+  @Override
+  public void updateJob(long jobId, JobUpdate update, Caller caller) throws SlurmException {
+    calls.add("update " + jobId + " " + update);
+    refuse(jobId);
+  }
+
+  @Override
+  public void updateNodes(List<String> names, NodeUpdate update, Caller caller)
+      throws SlurmException {
+    calls.add("nodes " + names + " " + update);
+    if (nodeRefusal != null) {
+      throw nodeRefusal;
     }
   }
 

@@ -3,14 +3,19 @@ package dev.pounce.controller.compat;
 import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.controller.usecase.HoldJob;
 import dev.pounce.controller.usecase.QueryCluster;
+import dev.pounce.controller.usecase.RequeueJob;
 import dev.pounce.controller.usecase.SignalJob;
 import dev.pounce.controller.usecase.SubmitJob;
+import dev.pounce.controller.usecase.UpdateJob;
+import dev.pounce.controller.usecase.UpdateNodes;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.node.Partition;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.JobUpdate;
+import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +30,9 @@ public class ControllerClusterOps implements ClusterOps {
   private final SubmitJob submit;
   private final SignalJob signal;
   private final HoldJob hold;
+  private final RequeueJob requeue;
+  private final UpdateJob updateJob;
+  private final UpdateNodes updateNodes;
   private final QueryCluster query;
   private final ClusterSettings settings;
 
@@ -32,8 +40,14 @@ public class ControllerClusterOps implements ClusterOps {
       SubmitJob submit,
       SignalJob signal,
       HoldJob hold,
+      RequeueJob requeue,
+      UpdateJob updateJob,
+      UpdateNodes updateNodes,
       QueryCluster query,
       ClusterSettings settings) {
+    this.requeue = requeue;
+    this.updateJob = updateJob;
+    this.updateNodes = updateNodes;
     this.submit = submit;
     this.signal = signal;
     this.hold = hold;
@@ -89,6 +103,22 @@ public class ControllerClusterOps implements ClusterOps {
   @Override
   public void release(long jobId, Caller caller) throws SlurmException {
     hold.release(jobId, caller);
+  }
+
+  @Override
+  public void requeue(long jobId, boolean held, Caller caller) throws SlurmException {
+    requeue.requeue(jobId, held, caller);
+  }
+
+  @Override
+  public void updateJob(long jobId, JobUpdate update, Caller caller) throws SlurmException {
+    updateJob.update(jobId, update, caller);
+  }
+
+  @Override
+  public void updateNodes(List<String> names, NodeUpdate update, Caller caller)
+      throws SlurmException {
+    updateNodes.update(names, update, caller);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.pounce.core.port.NodeGateway;
 import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.ForgetJob;
 import dev.pounce.proto.v1.LaunchBatch;
+import dev.pounce.proto.v1.SetTimeLimit;
 import dev.pounce.proto.v1.SignalJob;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,19 @@ public class NodeSessions implements NodeGateway {
                     .setSignal(signal)
                     .setCancel(cancel)
                     .setBatchOnly(batchOnly))
+            .build());
+  }
+
+  @Override
+  public boolean setTimeLimit(String node, long jobId, int attempt, long timeLimitSeconds) {
+    return send(
+        node,
+        ControllerMessage.newBuilder()
+            .setSetTimeLimit(
+                SetTimeLimit.newBuilder()
+                    .setJobId(jobId)
+                    .setAttempt(attempt)
+                    .setTimeLimitSeconds(timeLimitSeconds))
             .build());
   }
 

@@ -111,4 +111,8 @@ public class JobEntity {
   public String spec;
 
   public byte[] script;
+
+  /** A requeue asked of a running job, done when its node reports the end: REQUEUE, HELD. */
+  @Column(name = "requeue_request")
+  public String requeueRequest;
 }

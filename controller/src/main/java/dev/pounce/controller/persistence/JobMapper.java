@@ -27,21 +27,28 @@ final class JobMapper {
   private JobMapper() {}
 
   /**
-   * Parsed specs by job id. A spec never changes after submit, so read paths (squeue polled by
-   * workflow tools every few seconds) parse each job's JSON once, not on every call.
+   * Parsed specs by job id, with the JSON they were parsed from, so read paths (squeue polled by
+   * workflow tools every few seconds) parse each job's JSON once, not on every call. A hit needs
+   * the row's JSON to equal the cached one (a string compare, far cheaper than a parse): a spec
+   * changed by scontrol update, or read by a transaction that raced one, is parsed again.
    */
-  private static final Map<Long, JobSpec> SPECS = new ConcurrentHashMap<>();
+  private static final Map<Long, Cached> SPECS = new ConcurrentHashMap<>();
+
+  private record Cached(String json, JobSpec spec) {}
 
   private static final int SPEC_CACHE_MAX = 50_000;
 
   static Job toDomain(JobEntity e) {
-    JobSpec spec = SPECS.get(e.id);
-    if (spec == null) {
+    Cached cached = SPECS.get(e.id);
+    JobSpec spec;
+    if (cached != null && cached.json().equals(e.spec)) {
+      spec = cached.spec();
+    } else {
       spec = parseSpec(e);
       if (SPECS.size() >= SPEC_CACHE_MAX) {
         SPECS.clear();
       }
-      SPECS.put(e.id, spec);
+      SPECS.put(e.id, new Cached(e.spec, spec));
     }
     Job.Builder j = new Job.Builder();
     j.id = e.id;
@@ -119,6 +126,13 @@ final class JobMapper {
     e.submitTime = job.submitTime();
     e.submitHost = job.submitHost();
     e.script = job.spec().script();
+    copyRequest(job, e);
+    copyState(job, e);
+    return e;
+  }
+
+  /** Copies the request (spec JSON and the placement columns taken from it) onto {@code e}. */
+  static void copyRequest(Job job, JobEntity e) {
     var r = dev.pounce.core.sched.ResourceRequest.of(job);
     e.reqCpusPerTask = r.cpusPerTask();
     e.reqMinNodes = r.minNodes();
@@ -132,8 +146,6 @@ final class JobMapper {
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("cannot serialise job spec", ex);
     }
-    copyState(job, e);
-    return e;
   }
 
   static List<Job> toDomain(List<JobEntity> rows) {

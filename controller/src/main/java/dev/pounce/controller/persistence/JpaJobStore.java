@@ -120,6 +120,30 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
+  public void updateRequest(Job job) {
+    JobEntity e = em.find(JobEntity.class, job.id());
+    if (e == null) {
+      throw new IllegalStateException("job " + job.id() + " vanished");
+    }
+    JobMapper.copyRequest(job, e);
+    JobMapper.copyState(job, e);
+  }
+
+  @Override
+  public Requeue requeueRequest(long id) {
+    JobEntity e = em.find(JobEntity.class, id);
+    return e == null || e.requeueRequest == null ? null : Requeue.valueOf(e.requeueRequest);
+  }
+
+  @Override
+  public void setRequeueRequest(long id, Requeue request) {
+    JobEntity e = em.find(JobEntity.class, id);
+    if (e != null) {
+      e.requeueRequest = request == null ? null : request.name();
+    }
+  }
+
+  @Override
   public long lastSeq(long id) {
     JobEntity e = em.find(JobEntity.class, id);
     return e == null ? 0 : e.lastSeq;

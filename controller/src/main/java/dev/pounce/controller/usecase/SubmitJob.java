@@ -132,7 +132,7 @@ public class SubmitJob {
   }
 
   /** Refuses what could never run, with SLURM's message; what only has to wait is accepted. */
-  private static void validate(JobSpec spec, Partition p, List<Node> members, int tasks)
+  static void validate(JobSpec spec, Partition p, List<Node> members, int tasks)
       throws SlurmException {
     if (members.isEmpty()) {
       return; // no node has registered yet: accept, the job waits

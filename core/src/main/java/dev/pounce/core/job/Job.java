@@ -92,7 +92,9 @@ public record Job(
   /** True when held by a user or an admin (priority 0). */
   public boolean held() {
     return state == JobState.PENDING
-        && (reason == JobReason.HELD_USER || reason == JobReason.HELD_ADMIN);
+        && (reason == JobReason.HELD_USER
+            || reason == JobReason.HELD_ADMIN
+            || reason == JobReason.REQUEUED_HELD);
   }
 
   /** A builder starting from this job's values. */

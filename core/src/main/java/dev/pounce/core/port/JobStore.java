@@ -40,6 +40,26 @@ public interface JobStore {
   /** The highest node-report sequence number applied for the job's current attempt. */
   long lastSeq(long id);
 
+  /**
+   * Writes a job's request as changed by scontrol update (spec and the placement columns taken from
+   * it) together with its current state.
+   */
+  void updateRequest(Job job);
+
+  /** The requeue waiting for this job's processes to end, null when none. */
+  Requeue requeueRequest(long id);
+
+  /** Records (or clears, with null) a requeue waiting for the job's processes to end. */
+  void setRequeueRequest(long id, Requeue request);
+
+  /** What happens to a job requeued while running, once its processes are gone. */
+  enum Requeue {
+    /** Back to the queue. */
+    RELEASED,
+    /** Back to the queue, held (scontrol requeuehold). */
+    HELD
+  }
+
   /** Records that reports up to {@code seq} were applied. */
   void setLastSeq(long id, long seq);
 

@@ -22,6 +22,12 @@ public interface NodeGateway {
   boolean signal(
       String node, long jobId, int attempt, int signal, boolean cancel, boolean batchOnly);
 
+  /**
+   * Replaces a running job's time limit on its node ({@code 0}: none), counted from its start;
+   * false when the node is not connected.
+   */
+  boolean setTimeLimit(String node, long jobId, int attempt, long timeLimitSeconds);
+
   /** Tells a node it may forget a finished job (its exit was recorded). */
   void forget(String node, long jobId, int attempt);
 

@@ -64,6 +64,24 @@ public interface ClusterOps {
   /** Releases a held job. */
   void release(long jobId, Caller caller) throws SlurmException;
 
+  /**
+   * Requeues a job (scontrol requeue/requeuehold): a running one is killed first and goes back to
+   * the queue when its node reports the processes gone; an ended one goes back at once.
+   *
+   * @param hold requeue in held state
+   */
+  void requeue(long jobId, boolean hold, Caller caller) throws SlurmException;
+
+  /** Changes a job's request (scontrol update JobId=...). */
+  void updateJob(long jobId, JobUpdate update, Caller caller) throws SlurmException;
+
+  /**
+   * Changes nodes' state or reason (scontrol update NodeName=...). Root only. Nodes are changed in
+   * order; the first refusal stops the rest, as SLURM does.
+   */
+  void updateNodes(java.util.List<String> names, NodeUpdate update, Caller caller)
+      throws SlurmException;
+
   /** Cluster-wide settings. */
   ClusterConfig config();
 

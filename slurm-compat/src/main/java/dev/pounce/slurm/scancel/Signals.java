@@ -74,6 +74,15 @@ public final class Signals {
           case DUPLICATE_JOB_ID -> 2016;
           case UNAVAILABLE -> 1;
           case INVALID_REQUEST -> 1;
+          // Refusals of scontrol update/requeue: scancel never receives them.
+          case USER_ID_MISSING,
+              DISABLED,
+              NOT_SUPPORTED,
+              JOB_NOT_PENDING,
+              INVALID_NODE_COUNT,
+              INVALID_NODE_STATE,
+              JOB_HELD ->
+              1;
         };
     return errno & 0xff;
   }

@@ -66,7 +66,7 @@ public final class ShowJob {
     out.add(
         List.of(
             "JobState=" + job.state().longName(),
-            "Reason=" + JobText.reason(job),
+            "Reason=" + JobText.reason(job).replace(' ', '_'),
             "Dependency=(null)"));
     out.add(
         List.of(
