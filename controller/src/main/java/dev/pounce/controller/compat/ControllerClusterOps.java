@@ -5,6 +5,7 @@ import dev.pounce.controller.usecase.HoldJob;
 import dev.pounce.controller.usecase.QueryCluster;
 import dev.pounce.controller.usecase.SignalJob;
 import dev.pounce.controller.usecase.SubmitJob;
+import dev.pounce.controller.usecase.TestJob;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.node.Partition;
@@ -13,6 +14,7 @@ import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.api.WillRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -27,14 +29,17 @@ public class ControllerClusterOps implements ClusterOps {
   private final HoldJob hold;
   private final QueryCluster query;
   private final ClusterSettings settings;
+  private final TestJob test;
 
   ControllerClusterOps(
       SubmitJob submit,
+      TestJob test,
       SignalJob signal,
       HoldJob hold,
       QueryCluster query,
       ClusterSettings settings) {
     this.submit = submit;
+    this.test = test;
     this.signal = signal;
     this.hold = hold;
     this.query = query;
@@ -44,6 +49,11 @@ public class ControllerClusterOps implements ClusterOps {
   @Override
   public Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException {
     return submit.submit(spec, caller, idempotencyKey);
+  }
+
+  @Override
+  public WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException {
+    return test.willRun(spec, caller);
   }
 
   @Override

@@ -18,11 +18,14 @@ final class GrpcErrors {
               NODE_CONFIG_UNAVAILABLE,
               PARTITION_TIME_LIMIT,
               INVALID_NODE_NAME,
-              INVALID_REQUEST ->
+              INVALID_REQUEST,
+              DEPENDENCY,
+              INVALID_FEATURE ->
               Status.INVALID_ARGUMENT;
           case ALREADY_DONE, JOB_PENDING -> Status.FAILED_PRECONDITION;
           case DUPLICATE_JOB_ID -> Status.ALREADY_EXISTS;
           case UNAVAILABLE -> Status.UNAVAILABLE;
+          case NOT_SUPPORTED -> Status.UNIMPLEMENTED;
         };
     return s.withDescription(e.getMessage()).asRuntimeException();
   }

@@ -74,6 +74,8 @@ public final class Signals {
           case DUPLICATE_JOB_ID -> 2016;
           case UNAVAILABLE -> 1;
           case INVALID_REQUEST -> 1;
+          // Submit-only refusals: scancel never meets them.
+          case DEPENDENCY, NOT_SUPPORTED, INVALID_FEATURE -> 1;
         };
     return errno & 0xff;
   }
