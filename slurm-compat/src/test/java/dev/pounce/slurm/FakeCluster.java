@@ -13,6 +13,7 @@ import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.api.WillRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,23 @@ public final class FakeCluster implements ClusterOps {
     Job j = b.build();
     jobs.add(j);
     return j;
+  }
+
+  @Override
+  public WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException {
+    if (submitRefusal != null) {
+      throw submitRefusal;
+    }
+    calls.add("testOnly " + spec.name());
+    String node = nodes.isEmpty() ? "node1" : nodes.get(0).node().name();
+    int cpus = Math.max(1, spec.numTasks()) * Math.max(1, spec.cpusPerTask());
+    Instant start = spec.begin() != null && spec.begin().isAfter(now) ? spec.begin() : now;
+    return new WillRun(
+        nextId++,
+        start,
+        cpus,
+        List.of(node),
+        spec.partition() == null ? "debug" : spec.partition());
   }
 
   @Override

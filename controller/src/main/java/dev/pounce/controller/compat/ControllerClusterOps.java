@@ -6,6 +6,7 @@ import dev.pounce.controller.usecase.QueryCluster;
 import dev.pounce.controller.usecase.RequeueJob;
 import dev.pounce.controller.usecase.SignalJob;
 import dev.pounce.controller.usecase.SubmitJob;
+import dev.pounce.controller.usecase.TestJob;
 import dev.pounce.controller.usecase.UpdateJob;
 import dev.pounce.controller.usecase.UpdateNodes;
 import dev.pounce.core.job.Job;
@@ -18,6 +19,7 @@ import dev.pounce.slurm.api.JobUpdate;
 import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.api.WillRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +37,11 @@ public class ControllerClusterOps implements ClusterOps {
   private final UpdateNodes updateNodes;
   private final QueryCluster query;
   private final ClusterSettings settings;
+  private final TestJob test;
 
   ControllerClusterOps(
       SubmitJob submit,
+      TestJob test,
       SignalJob signal,
       HoldJob hold,
       RequeueJob requeue,
@@ -49,6 +53,7 @@ public class ControllerClusterOps implements ClusterOps {
     this.updateJob = updateJob;
     this.updateNodes = updateNodes;
     this.submit = submit;
+    this.test = test;
     this.signal = signal;
     this.hold = hold;
     this.query = query;
@@ -58,6 +63,11 @@ public class ControllerClusterOps implements ClusterOps {
   @Override
   public Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException {
     return submit.submit(spec, caller, idempotencyKey);
+  }
+
+  @Override
+  public WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException {
+    return test.willRun(spec, caller);
   }
 
   @Override

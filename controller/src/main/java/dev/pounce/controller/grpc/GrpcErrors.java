@@ -20,7 +20,9 @@ final class GrpcErrors {
               INVALID_NODE_NAME,
               INVALID_NODE_COUNT,
               INVALID_NODE_STATE,
-              INVALID_REQUEST ->
+              INVALID_REQUEST,
+              DEPENDENCY,
+              INVALID_FEATURE ->
               Status.INVALID_ARGUMENT;
           case ALREADY_DONE, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
               Status.FAILED_PRECONDITION;

@@ -107,6 +107,25 @@ public class JobEntity {
   @Column(name = "submit_host")
   public String submitHost;
 
+  @Column(name = "begin_time")
+  public Instant beginTime;
+
+  @Column(name = "dep_state")
+  public String depState;
+
+  @Column(name = "dep_any")
+  public boolean depAny;
+
+  public boolean singleton;
+
+  @Column(name = "req_nodes")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] reqNodes = new String[0];
+
+  @Column(name = "exc_nodes")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] excNodes = new String[0];
+
   @JdbcTypeCode(SqlTypes.JSON)
   public String spec;
 

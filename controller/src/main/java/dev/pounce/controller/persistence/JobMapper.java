@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.pounce.core.dep.Dependencies;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
@@ -21,6 +23,7 @@ final class JobMapper {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
+          .registerModule(new JavaTimeModule())
           .addMixIn(JobSpec.class, SpecMixin.class)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -39,6 +42,11 @@ final class JobMapper {
   private static final int SPEC_CACHE_MAX = 50_000;
 
   static Job toDomain(JobEntity e) {
+    return toDomain(e, Dependencies.NONE);
+  }
+
+  /** The job of a row, with the dependency terms read from {@code job_dependencies}. */
+  static Job toDomain(JobEntity e, Dependencies dependency) {
     Cached cached = SPECS.get(e.id);
     JobSpec spec;
     if (cached != null && cached.json().equals(e.spec)) {
@@ -79,6 +87,7 @@ final class JobMapper {
     j.stderrPath = e.stderrPath;
     j.stdinPath = e.stdinPath;
     j.submitHost = e.submitHost;
+    j.dependency = dependency;
     return j.build();
   }
 
@@ -141,11 +150,26 @@ final class JobMapper {
     e.reqMemPerNodeMb = r.memPerNodeMb();
     e.reqMemPerCpuMb = r.memPerCpuMb();
     e.reqExclusive = r.exclusive();
+    e.reqNodes = r.requiredNodes().toArray(String[]::new);
+    e.excNodes = r.excludedNodes().toArray(String[]::new);
+    e.beginTime = job.spec().begin();
+    e.singleton = job.spec().dependency().hasSingleton();
+    e.depState = depState(job.dependency());
+    e.depAny = job.dependency().any();
     try {
       e.spec = JSON.writeValueAsString(job.spec());
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("cannot serialise job spec", ex);
     }
+  }
+
+  /** The {@code dep_state} column for a dependency list: null, WAIT or NEVER. */
+  static String depState(Dependencies d) {
+    return switch (d.status()) {
+      case SATISFIED -> null;
+      case WAITING -> "WAIT";
+      case NEVER -> "NEVER";
+    };
   }
 
   static List<Job> toDomain(List<JobEntity> rows) {

@@ -1,7 +1,10 @@
 package dev.pounce.controller.persistence;
 
+import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.dep.DependencyCheck;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobState;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.sched.QueuedJob;
@@ -15,7 +18,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -45,58 +51,76 @@ public class JpaJobStore implements JobStore {
           + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
           + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
           + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
-          + " submit_host, spec, script)"
+          + " submit_host, spec, script, begin_time, dep_state, dep_any, singleton, req_nodes,"
+          + " exc_nodes)"
           + " VALUES (nextval('job_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id)"
+          + " ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
           + " INSERT INTO job_events (job_id, attempt, at, kind, from_state, to_state, detail)"
           + " SELECT id, 0, clock_timestamp(), ?, NULL, ?, ? FROM j RETURNING job_id";
 
   @Override
   public long insertNew(Job job, String idempotencyKey, JobEventRecord event) {
     JobEntity e = JobMapper.newEntity(job, idempotencyKey);
-    return em.unwrap(Session.class)
-        .doReturningWork(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
-                int i = 1;
-                ps.setString(i++, e.idempotencyKey);
-                ps.setString(i++, e.name);
-                ps.setString(i++, e.userName);
-                ps.setInt(i++, e.uid);
-                ps.setInt(i++, e.gid);
-                ps.setString(i++, e.partitionName);
-                ps.setString(i++, e.state);
-                ps.setString(i++, e.reason);
-                ps.setLong(i++, e.priority);
-                ps.setLong(i++, e.timeLimitMinutes);
-                ps.setTimestamp(i++, Timestamp.from(e.submitTime));
-                ps.setTimestamp(
-                    i++, e.eligibleTime == null ? null : Timestamp.from(e.eligibleTime));
-                ps.setInt(i++, e.numTasks);
-                ps.setInt(i++, e.reqCpusPerTask);
-                ps.setInt(i++, e.reqMinNodes);
-                ps.setInt(i++, e.reqMaxNodes);
-                ps.setInt(i++, e.reqTasksPerNode);
-                ps.setObject(i++, e.reqMemPerNodeMb, Types.BIGINT);
-                ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
-                ps.setBoolean(i++, e.reqExclusive);
-                ps.setString(i++, e.submitHost);
-                ps.setString(i++, e.spec);
-                ps.setBytes(i++, e.script);
-                ps.setString(i++, event.kind());
-                ps.setString(i++, event.to() == null ? null : event.to().name());
-                ps.setString(i++, event.detail());
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
-              }
-            });
+    long id =
+        em.unwrap(Session.class)
+            .doReturningWork(
+                c -> {
+                  try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+                    int i = 1;
+                    ps.setString(i++, e.idempotencyKey);
+                    ps.setString(i++, e.name);
+                    ps.setString(i++, e.userName);
+                    ps.setInt(i++, e.uid);
+                    ps.setInt(i++, e.gid);
+                    ps.setString(i++, e.partitionName);
+                    ps.setString(i++, e.state);
+                    ps.setString(i++, e.reason);
+                    ps.setLong(i++, e.priority);
+                    ps.setLong(i++, e.timeLimitMinutes);
+                    ps.setTimestamp(i++, Timestamp.from(e.submitTime));
+                    ps.setTimestamp(
+                        i++, e.eligibleTime == null ? null : Timestamp.from(e.eligibleTime));
+                    ps.setInt(i++, e.numTasks);
+                    ps.setInt(i++, e.reqCpusPerTask);
+                    ps.setInt(i++, e.reqMinNodes);
+                    ps.setInt(i++, e.reqMaxNodes);
+                    ps.setInt(i++, e.reqTasksPerNode);
+                    ps.setObject(i++, e.reqMemPerNodeMb, Types.BIGINT);
+                    ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
+                    ps.setBoolean(i++, e.reqExclusive);
+                    ps.setString(i++, e.submitHost);
+                    ps.setString(i++, e.spec);
+                    ps.setBytes(i++, e.script);
+                    ps.setTimestamp(i++, e.beginTime == null ? null : Timestamp.from(e.beginTime));
+                    ps.setString(i++, e.depState);
+                    ps.setBoolean(i++, e.depAny);
+                    ps.setBoolean(i++, e.singleton);
+                    ps.setArray(i++, c.createArrayOf("text", e.reqNodes));
+                    ps.setArray(i++, c.createArrayOf("text", e.excNodes));
+                    ps.setString(i++, event.kind());
+                    ps.setString(i++, event.to() == null ? null : event.to().name());
+                    ps.setString(i++, event.detail());
+                    try (ResultSet rs = ps.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  }
+                });
+    if (!job.dependency().isEmpty()) {
+      DependencyRows.insert(em, id, job.dependency().terms());
+    }
+    return id;
+  }
+
+  @Override
+  public long reserveId() {
+    return ((Number) em.createNativeQuery("SELECT nextval('job_id_seq')").getSingleResult())
+        .longValue();
   }
 
   @Override
   public Optional<Job> find(long id) {
-    return Optional.ofNullable(em.find(JobEntity.class, id)).map(JobMapper::toDomain);
+    return Optional.ofNullable(em.find(JobEntity.class, id)).map(this::toDomain);
   }
 
   @Override
@@ -107,7 +131,7 @@ public class JpaJobStore implements JobStore {
     }
     // Refresh under the lock: the row may have changed since this transaction first read it.
     em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
-    return Optional.of(JobMapper.toDomain(e));
+    return Optional.of(toDomain(e));
   }
 
   @Override
@@ -190,19 +214,31 @@ public class JpaJobStore implements JobStore {
     }
     @SuppressWarnings("unchecked")
     List<JobEntity> rows = q.getResultList();
-    return JobMapper.toDomain(rows);
+    return toDomain(rows);
   }
 
   @Override
   public List<QueuedJob> queue(int limit) {
+    return queue(limit, " FOR UPDATE SKIP LOCKED");
+  }
+
+  @Override
+  public List<QueuedJob> peekQueue(int limit) {
+    return queue(limit, "");
+  }
+
+  private List<QueuedJob> queue(int limit, String locking) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, partition_name, reason, num_tasks, req_cpus_per_task, req_min_nodes,"
                     + " req_max_nodes, req_tasks_per_node, req_mem_per_node_mb,"
-                    + " req_mem_per_cpu_mb, req_exclusive FROM jobs"
-                    + " WHERE state = 'PENDING' AND priority > 0 ORDER BY priority DESC, id"
-                    + " LIMIT :n FOR UPDATE SKIP LOCKED")
+                    + " req_mem_per_cpu_mb, req_exclusive, req_nodes, exc_nodes FROM jobs"
+                    + " WHERE state = 'PENDING' AND priority > 0 AND dep_state IS NULL"
+                    + " AND (begin_time IS NULL OR begin_time <= now())"
+                    + " ORDER BY priority DESC, id"
+                    + " LIMIT :n"
+                    + locking)
             .setParameter("n", limit)
             .getResultList();
     List<QueuedJob> out = new ArrayList<>(rows.size());
@@ -221,7 +257,105 @@ public class JpaJobStore implements JobStore {
                   ((Number) r[7]).intValue(),
                   r[8] == null ? null : ((Number) r[8]).longValue(),
                   r[9] == null ? null : ((Number) r[9]).longValue(),
-                  (Boolean) r[10])));
+                  (Boolean) r[10],
+                  textArray(r[11]),
+                  textArray(r[12]))));
+    }
+    return out;
+  }
+
+  private static List<String> textArray(Object o) {
+    if (o instanceof String[] a) {
+      return List.of(a);
+    }
+    if (o instanceof Object[] a) {
+      return java.util.Arrays.stream(a).map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  @Override
+  public List<Job> dependencyWaiting(int limit) {
+    @SuppressWarnings("unchecked")
+    List<JobEntity> rows =
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE state = 'PENDING' AND dep_state = 'WAIT' ORDER BY id"
+                    + " LIMIT :n FOR UPDATE SKIP LOCKED",
+                JobEntity.class)
+            .setParameter("n", limit)
+            .getResultList();
+    return toDomain(rows);
+  }
+
+  @Override
+  public Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids) {
+    Map<Long, DependencyCheck.Target> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT id, state, start_time, end_time FROM jobs WHERE id IN (:ids)")
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Object[] r : rows) {
+      long id = ((Number) r[0]).longValue();
+      out.put(
+          id,
+          new DependencyCheck.Target(
+              id, JobState.valueOf((String) r[1]), instant(r[2]), instant(r[3])));
+    }
+    return out;
+  }
+
+  private static Instant instant(Object o) {
+    return switch (o) {
+      case null -> null;
+      case Instant i -> i;
+      case java.time.OffsetDateTime t -> t.toInstant();
+      case Timestamp t -> t.toInstant();
+      default -> throw new IllegalStateException("unexpected time value " + o.getClass());
+    };
+  }
+
+  @Override
+  public boolean singletonBusy(Job job) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM jobs WHERE user_name = :u AND name = :n AND id <> :id AND (state IN "
+                + HOLDING
+                + " OR (state = 'PENDING' AND singleton AND dep_state IS NULL AND priority > 0"
+                + " AND id < :id)) LIMIT 1")
+        .setParameter("u", job.user())
+        .setParameter("n", job.name())
+        .setParameter("id", job.id())
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public void updateDependency(long id, Dependencies dependency) {
+    DependencyRows.save(em, id, dependency);
+  }
+
+  private Job toDomain(JobEntity e) {
+    if (e.depState == null) {
+      return JobMapper.toDomain(e);
+    }
+    return JobMapper.toDomain(
+        e, DependencyRows.load(em, Map.of(e.id, e.depAny)).getOrDefault(e.id, Dependencies.NONE));
+  }
+
+  private List<Job> toDomain(List<JobEntity> rows) {
+    Map<Long, Boolean> withDeps = new HashMap<>();
+    for (JobEntity e : rows) {
+      if (e.depState != null) {
+        withDeps.put(e.id, e.depAny);
+      }
+    }
+    Map<Long, Dependencies> deps = DependencyRows.load(em, withDeps);
+    List<Job> out = new ArrayList<>(rows.size());
+    for (JobEntity e : rows) {
+      out.add(JobMapper.toDomain(e, deps.getOrDefault(e.id, Dependencies.NONE)));
     }
     return out;
   }
@@ -256,27 +390,31 @@ public class JpaJobStore implements JobStore {
 
   @Override
   public List<Job> findHoldingNodes() {
-    return JobMapper.toDomain(
+    @SuppressWarnings("unchecked")
+    List<JobEntity> rows =
         em.createNativeQuery(
                 "SELECT * FROM jobs WHERE state IN " + HOLDING + " ORDER BY id", JobEntity.class)
-            .getResultList());
+            .getResultList();
+    return toDomain(rows);
   }
 
   @Override
   public List<Job> findForAccounting(Instant from, Instant to, List<Long> ids) {
     if (!ids.isEmpty()) {
-      return JobMapper.toDomain(
+      return toDomain(
           em.createQuery("FROM JobEntity j WHERE j.id IN :ids ORDER BY j.id", JobEntity.class)
               .setParameter("ids", ids)
               .getResultList());
     }
-    return JobMapper.toDomain(
+    @SuppressWarnings("unchecked")
+    List<JobEntity> rows =
         em.createNativeQuery(
                 "SELECT * FROM jobs WHERE submit_time <= :to"
                     + " AND (end_time IS NULL OR end_time >= :from) ORDER BY id",
                 JobEntity.class)
             .setParameter("from", from)
             .setParameter("to", to)
-            .getResultList());
+            .getResultList();
+    return toDomain(rows);
   }
 }

@@ -1,6 +1,7 @@
 package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
@@ -61,11 +62,26 @@ public class SubmitJob {
    * #submit} answers with the earlier job: the common path costs no extra look-up.
    */
   private Job insert(JobSpec spec, Caller caller, String key) throws SlurmException {
+    Job.Builder b = draft(spec, caller, Instant.now()).toBuilder();
+    b.id =
+        jobs.insertNew(
+            b.build(),
+            key,
+            new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
+    return b.build();
+  }
+
+  /**
+   * The job a submit of {@code spec} would create (id 0), after SLURM's checks: partition, node
+   * names, features, sizes. Inside a transaction.
+   */
+  Job draft(JobSpec spec, Caller caller, Instant now) throws SlurmException {
     Partition p = partition(spec);
-    List<Node> members = nodes.nodes().stream().filter(n -> p.nodes().contains(n.name())).toList();
+    List<Node> all = nodes.nodes();
+    List<Node> members = all.stream().filter(n -> p.nodes().contains(n.name())).toList();
     int tasks = tasks(spec);
+    NodeRequestCheck.check(spec, all);
     validate(spec, p, members, tasks);
-    Instant now = Instant.now();
     Job.Builder b = new Job.Builder();
     b.spec = spec;
     b.name = spec.name() == null ? "sbatch" : spec.name();
@@ -74,18 +90,15 @@ public class SubmitJob {
     b.gid = caller.gid();
     b.partition = p.name();
     b.state = JobState.PENDING;
-    b.reason = spec.hold() ? JobReason.HELD_USER : JobReason.NONE;
     b.priority = spec.hold() ? 0 : 1;
     b.timeLimitMinutes = timeLimit(spec, p);
     b.submitTime = now;
-    b.eligibleTime = spec.hold() ? null : now;
     b.numTasks = tasks;
     b.submitHost = caller.host();
-    b.id =
-        jobs.insertNew(
-            b.build(),
-            key,
-            new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
+    b.dependency = spec.dependency();
+    Job draft = b.build();
+    b.reason = Eligibility.reason(draft, spec.hold(), JobReason.HELD_USER, now);
+    b.eligibleTime = Eligibility.eligibleTime(draft, spec.hold(), now);
     return b.build();
   }
 

@@ -1,5 +1,6 @@
 package dev.pounce.core.job;
 
+import dev.pounce.core.dep.Dependencies;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +36,8 @@ import java.util.List;
  * @param stderrPath expanded stderr path (absolute)
  * @param stdinPath expanded stdin path
  * @param submitHost host the job was submitted from
+ * @param dependency what it still waits on (starts as {@link JobSpec#dependency()}; satisfied terms
+ *     are dropped, failed ones kept); {@link Dependencies#NONE} when nothing
  */
 public record Job(
     long id,
@@ -63,9 +66,11 @@ public record Job(
     String stdoutPath,
     String stderrPath,
     String stdinPath,
-    String submitHost) {
+    String submitHost,
+    Dependencies dependency) {
 
   public Job {
+    dependency = dependency == null ? Dependencies.NONE : dependency;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
     cpusPerNode = cpusPerNode == null ? List.of() : List.copyOf(cpusPerNode);
   }
@@ -131,6 +136,7 @@ public record Job(
     public String stderrPath;
     public String stdinPath;
     public String submitHost;
+    public Dependencies dependency;
 
     /** An empty builder. */
     public Builder() {}
@@ -163,6 +169,7 @@ public record Job(
       stderrPath = j.stderrPath;
       stdinPath = j.stdinPath;
       submitHost = j.submitHost;
+      dependency = j.dependency;
     }
 
     /** Builds the immutable job. */
@@ -194,7 +201,8 @@ public record Job(
           stdoutPath,
           stderrPath,
           stdinPath,
-          submitHost);
+          submitHost,
+          dependency);
     }
   }
 }

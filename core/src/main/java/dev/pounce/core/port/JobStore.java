@@ -1,10 +1,14 @@
 package dev.pounce.core.port;
 
+import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.dep.DependencyCheck;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.sched.QueuedJob;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +31,12 @@ public interface JobStore {
    * @return the new job's id
    */
   long insertNew(Job job, String idempotencyKey, JobEventRecord event);
+
+  /**
+   * Takes the next job id without creating a job (what {@code sbatch --test-only} costs in SLURM:
+   * the id is used up).
+   */
+  long reserveId();
 
   /** Reads a job. */
   Optional<Job> find(long id);
@@ -78,6 +88,27 @@ public interface JobStore {
    * change is lost.
    */
   List<QueuedJob> queue(int limit);
+
+  /**
+   * Pending jobs still waiting on a dependency, by id, at most {@code limit}, locked until the
+   * transaction ends (rows another transaction holds are skipped).
+   */
+  List<Job> dependencyWaiting(int limit);
+
+  /** What dependency evaluation needs of these jobs; ids of jobs that do not exist are absent. */
+  Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids);
+
+  /**
+   * True when another job of {@code job}'s user and name runs, or is an earlier singleton job
+   * already free to start (so two singleton jobs never start in the same pass).
+   */
+  boolean singletonBusy(Job job);
+
+  /** Replaces what a job still waits on (its terms and their standing). */
+  void updateDependency(long id, Dependencies dependency);
+
+  /** {@link #queue(int)} without locking anything: a look at the queue for a prediction. */
+  List<QueuedJob> peekQueue(int limit);
 
   /** Sets the pending reason of these jobs (only rows still pending change). */
   void setReason(List<Long> ids, JobReason reason);

@@ -21,6 +21,12 @@ public interface ClusterOps {
    */
   Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException;
 
+  /**
+   * {@code sbatch --test-only}: checks {@code spec} as a submit would and says when and where it
+   * would start, without creating the job.
+   */
+  WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException;
+
   /** One job by id (any state, as long as it is in the database). */
   Optional<Job> job(long id);
 

@@ -29,6 +29,8 @@ public enum SlurmErrorCode {
   PARTITION_TIME_LIMIT("Requested time limit is invalid (missing or exceeds some limit)"),
   INVALID_NODE_NAME("Invalid node name specified"),
   DUPLICATE_JOB_ID("Duplicate job id"),
+  DEPENDENCY("Job dependency problem"),
+  INVALID_FEATURE("Invalid feature specification"),
   /** The controller cannot take the request now (database down, not the leader): retry. */
   UNAVAILABLE("Slurm backup controller in standby mode"),
   INVALID_REQUEST("Invalid job request");

@@ -275,11 +275,11 @@ public final class Sacct implements SlurmCommand {
   }
 
   private static Instant time(String s, Instant now) throws CommandFailure {
-    Instant t = TimeSpec.parse(s, now, Timestamps.zone());
-    if (t == null) {
-      throw new CommandFailure("Invalid time specification (pos=0): " + s + "\n", 1);
+    TimeSpec.Parsed t = TimeSpec.parse(s, now, Timestamps.zone(), true);
+    if (!t.ok()) {
+      throw new CommandFailure(t.message(s) + "\n", 1);
     }
-    return t;
+    return t.time();
   }
 
   private static Set<JobState> states(String arg) throws CommandFailure {

@@ -105,6 +105,28 @@ final class OptionValues {
         o.extra.put(key, v);
       }
       case "array" -> o.array = v;
+      case "dependency" -> o.dependency = v;
+      case "kill-on-invalid-dep" -> {
+        if ("yes".equalsIgnoreCase(v)) {
+          o.killOnInvalidDep = true;
+        } else if ("no".equalsIgnoreCase(v)) {
+          o.killOnInvalidDep = false;
+        } else {
+          throw invalid("--kill-on-invalid-dep");
+        }
+      }
+      case "begin" -> o.begin = v;
+      case "nodelist" -> o.nodelist = v;
+      case "exclude" -> o.exclude = v;
+      case "constraint" -> o.constraint = v;
+      case "gres" -> o.gres = v;
+      case "signal" -> {
+        if (!SignalOption.valid(v)) {
+          throw invalid("--signal");
+        }
+        o.extra.put(key, v);
+      }
+      case "test-only" -> o.testOnly = true;
       case "help" -> o.help = true;
       case "usage" -> o.usage = true;
       case "version" -> o.version = true;

@@ -77,12 +77,13 @@ public final class Signals {
           // Refusals of scontrol update/requeue: scancel never receives them.
           case USER_ID_MISSING,
               DISABLED,
-              NOT_SUPPORTED,
               JOB_NOT_PENDING,
               INVALID_NODE_COUNT,
               INVALID_NODE_STATE,
               JOB_HELD ->
               1;
+          // Submit-only refusals: scancel never meets them.
+          case DEPENDENCY, NOT_SUPPORTED, INVALID_FEATURE -> 1;
         };
     return errno & 0xff;
   }
