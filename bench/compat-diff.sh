@@ -113,7 +113,7 @@ trap 'exit 130' INT TERM
 run_side() {
   local s=$1 base=$2 cmd=$3 b=${BIN[$1]}
   ( cd "$WORK/$s/run" && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root USER=root LOGNAME=root \
-      SHELL=/bin/bash LANG=C.UTF-8 TERM=dumb TZ=UTC \
+      SHELL=/bin/bash LANG=C.UTF-8 TERM=dumb TZ=UTC ${POUNCE_CONTROLLER:+POUNCE_CONTROLLER=$POUNCE_CONTROLLER} \
       SBATCH="$WORK/$s/wrap/sbatch" SQUEUE="timeout $T $b/squeue" SACCT="timeout $T $b/sacct" SINFO="timeout $T $b/sinfo" \
       SCONTROL="timeout $T $b/scontrol" SCANCEL="timeout $T $b/scancel" \
       JOB="${ROLE[$s.ok]:-}" JOB_OK="${ROLE[$s.ok]:-}" JOB_FAIL="${ROLE[$s.fail]:-}" \

@@ -279,7 +279,8 @@ public class JpaJobStore implements JobStore {
     @SuppressWarnings("unchecked")
     List<JobEntity> rows =
         em.createNativeQuery(
-                "SELECT * FROM jobs WHERE state = 'PENDING' AND dep_state = 'WAIT' ORDER BY id"
+                "SELECT * FROM jobs WHERE state = 'PENDING' AND dep_state = 'WAIT' AND priority > 0"
+                    + " ORDER BY id"
                     + " LIMIT :n FOR UPDATE SKIP LOCKED",
                 JobEntity.class)
             .setParameter("n", limit)

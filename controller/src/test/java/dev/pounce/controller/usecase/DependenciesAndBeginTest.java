@@ -133,6 +133,17 @@ class DependenciesAndBeginTest {
             dependent("hc", false, on(DependencyKind.AFTER_OK, parent.id())), ALICE, null);
     hold.hold(child.id(), false, ALICE);
     assertThat(query.job(child.id()).orElseThrow().reason()).isEqualTo(JobReason.HELD_USER);
+    // As SLURM: a held job's dependencies are not tested (singleton, a lifted id: unfulfilled).
+    JobSpec.Builder ghost =
+        dependent("hg", false, on(DependencyKind.AFTER_OK, 99_999_998)).toBuilder();
+    ghost.hold = true;
+    Job heldGhost = submit.submit(ghost.build(), ALICE, null);
+    assertThat(heldGhost.reason()).isEqualTo(JobReason.HELD_USER);
+    Thread.sleep(1500);
+    assertThat(query.job(heldGhost.id()).orElseThrow().dependency().isEmpty()).isFalse();
+    hold.release(heldGhost.id(), ALICE);
+    assertThat(await(heldGhost.id(), j -> j.dependency().isEmpty()).dependency().isEmpty())
+        .isTrue();
     hold.release(child.id(), ALICE);
     Job released = query.job(child.id()).orElseThrow();
     assertThat(released.reason()).isEqualTo(JobReason.DEPENDENCY);

@@ -91,7 +91,8 @@ public interface JobStore {
 
   /**
    * Pending jobs still waiting on a dependency, by id, at most {@code limit}, locked until the
-   * transaction ends (rows another transaction holds are skipped).
+   * transaction ends (rows another transaction holds are skipped). Held jobs are left out: SLURM
+   * 22.05 does not test a held job's dependencies (they show unfulfilled until it is released).
    */
   List<Job> dependencyWaiting(int limit);
 
