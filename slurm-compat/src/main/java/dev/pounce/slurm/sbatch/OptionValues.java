@@ -1,5 +1,6 @@
 package dev.pounce.slurm.sbatch;
 
+import dev.pounce.slurm.cli.Ascii;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.time.Durations;
 import java.util.Locale;
@@ -142,7 +143,7 @@ final class OptionValues {
       return null;
     }
     int i = 0;
-    while (i < v.length() && Character.isDigit(v.charAt(i))) {
+    while (i < v.length() && Ascii.isDigit(v.charAt(i))) {
       i++;
     }
     if (i == 0 || i > 15) {
