@@ -13,7 +13,7 @@ public final class Sizes {
       return null;
     }
     int i = 0;
-    while (i < v.length() && Character.isDigit(v.charAt(i))) {
+    while (i < v.length() && Ascii.isDigit(v.charAt(i))) {
       i++;
     }
     if (i == 0 || i > 15) {

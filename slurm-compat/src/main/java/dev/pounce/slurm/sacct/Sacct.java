@@ -146,7 +146,10 @@ public final class Sacct implements SlurmCommand {
         case "starttime" -> start = p.value();
         case "endtime" -> end = p.value();
         case "jobs" -> {
-          idArgs = split(p.value());
+          // Repeated -j add up, as submitit's "-j A -j B" relies on (slurm_addto_step_list).
+          List<String> more = new ArrayList<>(idArgs);
+          more.addAll(split(p.value()));
+          idArgs = more;
           ids = jobIds(idArgs);
         }
         case "helpformat" -> {

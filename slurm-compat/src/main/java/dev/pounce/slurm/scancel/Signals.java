@@ -1,6 +1,7 @@
 package dev.pounce.slurm.scancel;
 
 import dev.pounce.slurm.api.SlurmErrorCode;
+import dev.pounce.slurm.cli.Ascii;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class Signals {
     if (s == null || s.isEmpty()) {
       return null;
     }
-    if (s.chars().allMatch(Character::isDigit)) {
+    if (s.chars().allMatch(Ascii::isDigit)) {
       try {
         int n = Integer.parseInt(s);
         return n >= 0 && n <= 64 ? n : null;

@@ -6,6 +6,7 @@ import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.api.JobUpdate;
 import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.cli.Ascii;
 import dev.pounce.slurm.cli.Sizes;
 import dev.pounce.slurm.hostlist.Hostlist;
 import dev.pounce.slurm.hostlist.HostlistException;
@@ -104,7 +105,7 @@ final class Update {
           }
         }
         case "minmemorycpu" -> {
-          memCpu = v.chars().allMatch(Character::isDigit) ? Sizes.megabytes(v) : null;
+          memCpu = v.chars().allMatch(c -> Ascii.isDigit((char) c)) ? Sizes.megabytes(v) : null;
           if (memCpu == null) {
             return CommandResult.error(
                 "scontrol: error: Invalid MinMemoryCPU value: " + v + "\n", 1);
@@ -159,7 +160,7 @@ final class Update {
   /** The leading decimal digits of {@code v} (SLURM reads {@code 2-3} as a minimum of 2). */
   private static Integer leadingInt(String v) {
     int i = 0;
-    while (i < v.length() && Character.isDigit(v.charAt(i))) {
+    while (i < v.length() && Ascii.isDigit(v.charAt(i))) {
       i++;
     }
     if (i == 0 || i > 9) {
@@ -169,7 +170,7 @@ final class Update {
   }
 
   private static Integer positiveInt(String v) {
-    if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+    if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> Ascii.isDigit((char) c))) {
       return null;
     }
     int n = Integer.parseInt(v);

@@ -90,8 +90,13 @@ public final class Sinfo implements SlurmCommand {
         case "summarize" -> summarize = true;
         case "list-reasons" -> reasons = true;
         case "format" -> format = p.value();
-        case "states" ->
-            stateFilter = Arrays.asList(p.value().toLowerCase(java.util.Locale.ROOT).split(","));
+        case "states" -> {
+          String bad = NodeStates.invalid(p.value());
+          if (bad != null) {
+            return CommandResult.error(NodeStates.error(bad), 1);
+          }
+          stateFilter = Arrays.asList(p.value().toLowerCase(java.util.Locale.ROOT).split(","));
+        }
         case "partition" -> parts = Arrays.asList(p.value().split(","));
         case "nodes" -> {
           try {
