@@ -63,17 +63,14 @@ final class JobFields {
       case 'x' -> "EXC_NODES";
       case 'Z' -> "WORK_DIR";
       case 'd' -> "MIN_TMP_DISK";
-      case 'f' -> "FEATURES";
       case 'H' -> "SOCKETS_PER_NODE";
       case 'I' -> "CORES_PER_SOCKET";
       case 'J' -> "THREADS_PER_CORE";
-      case 'n' -> "REQ_NODES";
       case 'O' -> "CONTIGUOUS";
       case 'v' -> "RESERVATION";
       case 'W' -> "LICENSES";
       case 'w' -> "WCKEY";
       case 'X' -> "CORE_SPEC";
-      case 'x' -> "EXC_NODES";
       case 'Y' -> "SCHEDNODES";
       case 'y' -> "NICE";
       case 'z' -> "S:C:T";
@@ -154,9 +151,8 @@ final class JobFields {
       case 'V' -> Timestamps.iso(job.submitTime(), "N/A");
       case 'Z' -> s.workDir();
       case 'd', 'O', 'y' -> "0";
-      case 'f', 'v', 'W', 'w', 'Y' -> "(null)";
+      case 'v', 'W', 'w', 'Y' -> "(null)";
       case 'H', 'I', 'J' -> "*";
-      case 'n', 'x' -> "";
       case 'X' -> "N/A";
       case 'z' -> "*:*:*";
       default -> "";
