@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Applies one sbatch option value to {@link SbatchOptions}, with SLURM's validation texts. */
-final class OptionValues {
+public final class OptionValues {
 
   private static final Set<String> MAIL_TYPES =
       Set.of(
@@ -137,7 +137,8 @@ final class OptionValues {
     return mb;
   }
 
-  static Long megabytes(String v) {
+  /** {@code <n>[K|M|G|T]} in MiB, or null when invalid (shared with srun). */
+  public static Long megabytes(String v) {
     if (v == null || v.isEmpty()) {
       return null;
     }

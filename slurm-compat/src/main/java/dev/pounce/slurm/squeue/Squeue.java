@@ -50,6 +50,7 @@ public final class Squeue implements SlurmCommand {
               OptSpec.both("qos", 'q', REQUIRED),
               OptSpec.both("sort", 'S', REQUIRED),
               OptSpec.both("states", 't', REQUIRED),
+              OptSpec.both("steps", 's', OPTIONAL),
               OptSpec.both("user", 'u', REQUIRED),
               OptSpec.lng("usage", NONE),
               OptSpec.lng("help", NONE),
@@ -129,10 +130,12 @@ public final class Squeue implements SlurmCommand {
     boolean jobFlag = false;
     boolean noHeader = false;
     boolean longList = false;
+    boolean steps = false;
     for (ParsedOpt p : r.options()) {
       switch (p.key()) {
         case "noheader" -> noHeader = true;
         case "long" -> longList = true;
+        case "steps" -> steps = true;
         case "format" -> {
           format = p.value();
           format2 = null;
@@ -177,6 +180,9 @@ public final class Squeue implements SlurmCommand {
     if (!rest.isEmpty()) {
       return CommandResult.of(
           USAGE, "squeue: error: Unrecognized option: " + rest.get(0) + "\n", 1);
+    }
+    if (steps) {
+      return CommandResult.ok(StepList.render(ops, noHeader));
     }
     Set<JobState> wanted = states(states);
     boolean allStates = wanted == null;
