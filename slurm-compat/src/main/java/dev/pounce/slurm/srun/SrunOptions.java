@@ -87,7 +87,7 @@ record SrunOptions(
     for (ParsedOpt o : r.options()) {
       switch (o.key()) {
         case "ntasks" -> ntasks = positive(o);
-        case "nodes" -> nodes = positive(o, o.value().split("-", 2)[0]);
+        case "nodes" -> nodes = nodeCount(o.value());
         case "cpus-per-task" -> cpt = positive(o);
         case "ntasks-per-node" -> npn = positive(o);
         case "label" -> label = true;
@@ -121,7 +121,21 @@ record SrunOptions(
     } catch (NumberFormatException e) {
       // below
     }
-    throw CommandFailure.error("srun", "Invalid numeric value \"" + v + "\" for " + o.display());
+    throw CommandFailure.error(
+        "srun", "Invalid numeric value \"" + v + "\" for --" + o.key() + ".");
+  }
+
+  /** {@code -N min[-max]}: the minimum. */
+  private static int nodeCount(String v) throws CommandFailure {
+    try {
+      int n = Integer.parseInt(v.split("-", 2)[0].trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new CommandFailure("srun: error: \"" + v + "\" is not a valid node count\n", 255);
   }
 
   private static long number(String s) {

@@ -201,6 +201,12 @@ class SrunTest {
         .isEqualTo(
             "srun: error: Unable to confirm allocation for job 99: Invalid job id specified\n"
                 + "srun: Check SLURM_JOB_ID environment variable. Expired or invalid job 99\n");
+    Sink s6 = new Sink();
+    assertThat(run(c, srun("-n", "abc", "true"), s6, w -> {})).isEqualTo(1);
+    assertThat(s6.err()).isEqualTo("srun: error: Invalid numeric value \"abc\" for --ntasks.\n");
+    Sink s7 = new Sink();
+    assertThat(run(c, srun("-N", "abc", "true"), s7, w -> {})).isEqualTo(255);
+    assertThat(s7.err()).isEqualTo("srun: error: \"abc\" is not a valid node count\n");
     assertThat(c.steps).isEmpty();
   }
 
