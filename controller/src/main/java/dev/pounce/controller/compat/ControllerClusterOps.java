@@ -1,10 +1,15 @@
 package dev.pounce.controller.compat;
 
 import dev.pounce.controller.config.ClusterSettings;
+import dev.pounce.controller.usecase.EndAllocation;
 import dev.pounce.controller.usecase.HoldJob;
 import dev.pounce.controller.usecase.QueryCluster;
+import dev.pounce.controller.usecase.QuerySteps;
 import dev.pounce.controller.usecase.RequeueJob;
+import dev.pounce.controller.usecase.RunStep;
 import dev.pounce.controller.usecase.SignalJob;
+import dev.pounce.controller.usecase.SignalStep;
+import dev.pounce.controller.usecase.StepWatchers;
 import dev.pounce.controller.usecase.SubmitJob;
 import dev.pounce.controller.usecase.TestJob;
 import dev.pounce.controller.usecase.UpdateJob;
@@ -12,6 +17,8 @@ import dev.pounce.controller.usecase.UpdateNodes;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.node.Partition;
+import dev.pounce.core.step.Step;
+import dev.pounce.core.step.TaskEnd;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.api.ClusterOps;
@@ -19,8 +26,11 @@ import dev.pounce.slurm.api.JobUpdate;
 import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.api.StepRequest;
+import dev.pounce.slurm.api.StepWatcher;
 import dev.pounce.slurm.api.WillRun;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +48,30 @@ public class ControllerClusterOps implements ClusterOps {
   private final QueryCluster query;
   private final ClusterSettings settings;
   private final TestJob test;
+  private final Steps steps;
+
+  /** The step use cases, grouped to keep this constructor short (no client proxy: fields read). */
+  @Singleton
+  static class Steps {
+    final RunStep run;
+    final SignalStep signal;
+    final QuerySteps query;
+    final StepWatchers watchers;
+    final EndAllocation end;
+
+    Steps(
+        RunStep run,
+        SignalStep signal,
+        QuerySteps query,
+        StepWatchers watchers,
+        EndAllocation end) {
+      this.run = run;
+      this.signal = signal;
+      this.query = query;
+      this.watchers = watchers;
+      this.end = end;
+    }
+  }
 
   ControllerClusterOps(
       SubmitJob submit,
@@ -48,7 +82,8 @@ public class ControllerClusterOps implements ClusterOps {
       UpdateJob updateJob,
       UpdateNodes updateNodes,
       QueryCluster query,
-      ClusterSettings settings) {
+      ClusterSettings settings,
+      Steps steps) {
     this.requeue = requeue;
     this.updateJob = updateJob;
     this.updateNodes = updateNodes;
@@ -58,6 +93,49 @@ public class ControllerClusterOps implements ClusterOps {
     this.hold = hold;
     this.query = query;
     this.settings = settings;
+    this.steps = steps;
+  }
+
+  @Override
+  public Step startStep(StepRequest request, Caller caller, StepWatcher watcher)
+      throws SlurmException {
+    return steps.run.start(request, caller, watcher);
+  }
+
+  @Override
+  public void unwatch(long jobId, int stepId) {
+    steps.watchers.unwatch(jobId, stepId);
+  }
+
+  @Override
+  public void signalStep(long jobId, int stepId, int sig, Caller caller) throws SlurmException {
+    steps.signal.signal(jobId, stepId, sig, caller);
+  }
+
+  @Override
+  public void abortStep(long jobId, int stepId, Caller caller) throws SlurmException {
+    steps.signal.abort(jobId, stepId, caller);
+  }
+
+  @Override
+  public void endAllocation(long jobId, int exitCode, int sig, Caller caller)
+      throws SlurmException {
+    steps.end.end(jobId, exitCode, sig, caller);
+  }
+
+  @Override
+  public List<TaskEnd> taskEnds(long jobId, int stepId) {
+    return steps.query.taskEnds(jobId, stepId);
+  }
+
+  @Override
+  public List<Step> steps(List<Long> jobIds) {
+    return steps.query.forJobs(jobIds);
+  }
+
+  @Override
+  public List<Step> runningSteps() {
+    return steps.query.running();
   }
 
   @Override

@@ -5,6 +5,7 @@ import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
 
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobState;
+import dev.pounce.core.step.Step;
 import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
@@ -23,7 +24,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code sacct}: accounting rows for jobs and their batch steps, in 22.05's layouts. */
 public final class Sacct implements SlurmCommand {
@@ -196,6 +199,11 @@ public final class Sacct implements SlurmCommand {
     }
     List<Job> jobs = new ArrayList<>(ops.accountingJobs(from, to, ids == null ? List.of() : ids));
     jobs.sort(Comparator.comparingLong(Job::id));
+    Map<Long, List<Step>> steps =
+        allocations
+            ? Map.of()
+            : ops.steps(jobs.stream().map(Job::id).toList()).stream()
+                .collect(Collectors.groupingBy(Step::jobId));
     SacctPrinter printer = new SacctPrinter(columns, mode, delimiter);
     StringBuilder out = new StringBuilder();
     if (!noHeader) {
@@ -218,12 +226,21 @@ public final class Sacct implements SlurmCommand {
         continue;
       }
       boolean onlyStep = idArgs.contains(j.id() + ".batch");
+      boolean someStep = idArgs.stream().anyMatch(a -> a.startsWith(j.id() + "."));
       boolean whole = idArgs.isEmpty() || idArgs.contains(Long.toString(j.id()));
-      if (whole || !onlyStep) {
+      if (whole || !someStep) {
         out.append(printer.row(values(columns, new SacctRow(j, false, now, ops.config()))));
       }
-      if (!allocations && SacctRow.hasBatchStep(j)) {
+      if (!allocations && SacctRow.hasBatchStep(j) && (whole || onlyStep)) {
         out.append(printer.row(values(columns, new SacctRow(j, true, now, ops.config()))));
+      }
+      for (Step st : steps.getOrDefault(j.id(), List.of())) {
+        if (whole || idArgs.contains(st.id())) {
+          SacctStepRow row = new SacctStepRow(j, st, now, ops.config());
+          List<String> v = new ArrayList<>(columns.size());
+          columns.forEach(c -> v.add(row.value(c.name())));
+          out.append(printer.row(v));
+        }
       }
     }
     return CommandResult.ok(out.toString());

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Applies one sbatch option value to {@link SbatchOptions}, with SLURM's validation texts. */
-final class OptionValues {
+public final class OptionValues {
 
   private static final Set<String> MAIL_TYPES =
       Set.of(

@@ -117,9 +117,14 @@ public final class Scancel implements SlurmCommand {
       }
     }
     Set<Long> ids = new LinkedHashSet<>();
+    List<String> steps = new ArrayList<>();
     for (String a : r.positional()) {
       for (String s : a.split(",")) {
         if (s.isEmpty()) {
+          continue;
+        }
+        if (s.matches("\\d+\\.\\d+")) {
+          steps.add(s);
           continue;
         }
         try {
@@ -130,6 +135,9 @@ public final class Scancel implements SlurmCommand {
       }
     }
     boolean filtered = users != null || names != null || partitions != null || states != null;
+    if (!steps.isEmpty() && ids.isEmpty() && !filtered) {
+      return cancelSteps(steps, signal, req, ops);
+    }
     if (ids.isEmpty() && !filtered) {
       return CommandResult.error("scancel: error: No job identification provided\n", 1);
     }
@@ -212,6 +220,31 @@ public final class Scancel implements SlurmCommand {
         if (!quietly) {
           rc = Signals.exitCode(e.code());
         }
+      }
+    }
+    return CommandResult.of("", err.toString(), rc);
+  }
+
+  /** {@code scancel J.S}: each step cancelled (or signalled) on its own. */
+  private static CommandResult cancelSteps(
+      List<String> steps, int signal, CommandRequest req, ClusterOps ops) {
+    StringBuilder err = new StringBuilder();
+    int rc = 0;
+    for (String id : steps) {
+      int dot = id.indexOf('.');
+      try {
+        ops.signalStep(
+            Long.parseLong(id.substring(0, dot)),
+            Integer.parseInt(id.substring(dot + 1)),
+            signal,
+            req.caller());
+      } catch (SlurmException e) {
+        err.append("scancel: error: Kill job error on job step id ")
+            .append(id)
+            .append(": ")
+            .append(e.getMessage())
+            .append('\n');
+        rc = 1;
       }
     }
     return CommandResult.of("", err.toString(), rc);

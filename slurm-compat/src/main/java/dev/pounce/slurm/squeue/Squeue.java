@@ -218,7 +218,16 @@ public final class Squeue implements SlurmCommand {
     List<Job> jobs = ops.activeJobs(ids == null ? List.of() : ids, names);
     if (steps) {
       return StepList.render(
-          jobs, ids, users, partitions, spec, sort, noHeader, ops.now(), formatErrors);
+          jobs,
+          ops.runningSteps(),
+          ids,
+          users,
+          partitions,
+          spec,
+          sort,
+          noHeader,
+          ops.now(),
+          formatErrors);
     }
     if (ids != null && ids.size() == 1) {
       long only = ids.get(0);

@@ -9,9 +9,9 @@ import java.time.Instant;
 
 /**
  * squeue {@code -s}: the fields of a job step ({@code src/squeue/print.c}, {@code _print_step_*}).
- * The only step Pounce lists is a running job's batch step ({@code <id>.batch}, name {@code batch},
- * one task on the batch host, no CPUs of its own), as SLURM shows a job without {@code srun} steps.
- * {@code -O} names without a letter use private code points as their type.
+ * A row is a running job's batch step ({@code <id>.batch}, name {@code batch}, one task on the
+ * batch host, no CPUs of its own) or one of its srun steps ({@link StepRow}). {@code -O} names
+ * without a letter use private code points as their type.
  */
 final class StepFields {
 
@@ -49,24 +49,33 @@ final class StepFields {
     return Cells.cell(header(f.type()), f.width(), f.right(), f.type() != 'N');
   }
 
-  static String cell(FormatSpec.Field f, Job job, Instant now) {
-    return Cells.cell(value(f.type(), job, now), f.width(), f.right(), f.type() != 'N');
+  static String cell(FormatSpec.Field f, StepRow row, Instant now) {
+    return Cells.cell(value(f.type(), row, now), f.width(), f.right(), f.type() != 'N');
   }
 
-  private static String value(char type, Job job, Instant now) {
+  /** Seconds the step has run. */
+  static long used(StepRow row, Instant now) {
+    if (row.start() == null) {
+      return 0;
+    }
+    return Math.max(0, java.time.Duration.between(row.start(), now).getSeconds());
+  }
+
+  private static String value(char type, StepRow row, Instant now) {
+    Job job = row.job();
     return switch (type) {
-      case 'A' -> "1";
+      case 'A' -> Integer.toString(row.tasks());
       case 'b' -> "(null)";
-      case 'i' -> job.id() + ".batch";
-      case 'j' -> "batch";
+      case 'i' -> row.id();
+      case 'j' -> row.name();
       case 'l' -> "UNLIMITED";
-      case 'M' -> Durations.compact(JobFields.used(job, now));
-      case 'N' -> job.batchHost() != null ? job.batchHost() : "";
+      case 'M' -> Durations.compact(used(row, now));
+      case 'N' -> row.nodes();
       case 'P' -> job.partition();
-      case 'S' -> Timestamps.iso(job.startTime(), "N/A");
+      case 'S' -> Timestamps.iso(row.start(), "N/A");
       case 'u' -> job.user();
       case 'U' -> Integer.toString(job.uid());
-      case NUM_CPUS -> "0";
+      case NUM_CPUS -> Integer.toString(row.cpus());
       case STATE -> job.state().longName();
       case JOB_ID -> Long.toString(job.id());
       default -> "";

@@ -2,18 +2,23 @@ package dev.pounce.slurm.squeue;
 
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobState;
+import dev.pounce.core.step.Step;
 import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.cli.Users;
 import dev.pounce.slurm.format.FormatSpec;
+import dev.pounce.slurm.srun.Srun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code squeue -s}: one line per job step. A running job's only step here is its batch step
- * ({@link StepFields}). Sorted by {@code -S} with the step keys ({@code i N P l S M u U}; others
- * are ignored, as {@code sort_step_list} does), default {@code P,i}.
+ * {@code squeue -s}: one line per running job step: the srun steps and the batch step of every
+ * running job ({@link StepRow}, fields in {@link StepFields}), numbered steps before {@code
+ * .batch}. Sorted by {@code -S} with the step keys ({@code i N P l S M u U}; others are ignored, as
+ * {@code sort_step_list} does), default {@code P,i}.
  */
 final class StepList {
 
@@ -21,6 +26,7 @@ final class StepList {
 
   static CommandResult render(
       List<Job> jobs,
+      List<Step> srunSteps,
       List<Long> ids,
       List<String> users,
       List<String> partitions,
@@ -29,7 +35,8 @@ final class StepList {
       boolean noHeader,
       Instant now,
       String formatErrors) {
-    List<Job> shown = new ArrayList<>();
+    Map<Long, Job> byId = new HashMap<>();
+    List<StepRow> shown = new ArrayList<>();
     for (Job j : jobs) {
       boolean running = j.state() == JobState.RUNNING || j.state() == JobState.COMPLETING;
       if (!running || j.batchHost() == null) {
@@ -40,12 +47,22 @@ final class StepList {
           || (!partitions.isEmpty() && !partitions.contains(j.partition()))) {
         continue;
       }
-      shown.add(j);
+      byId.put(j.id(), j);
+      if (!j.spec().extra().containsKey(Srun.ALLOCATION_MARK)) {
+        shown.add(StepRow.batch(j));
+      }
     }
-    shown.sort(Comparator.comparingLong(Job::id));
+    for (Step st : srunSteps) {
+      Job j = byId.get(st.jobId());
+      if (j != null && st.state() == JobState.RUNNING) {
+        shown.add(StepRow.of(j, st));
+      }
+    }
+    shown.sort(
+        Comparator.comparingLong((StepRow r) -> r.job().id()).thenComparingLong(StepRow::order));
     String keys = sort == null ? "P,i" : sort;
     for (int i = keys.length() - 1; i >= 0; i--) {
-      Comparator<Job> cmp = comparator(keys.charAt(i), now);
+      Comparator<StepRow> cmp = comparator(keys.charAt(i), now);
       if (cmp != null) {
         shown.sort(i > 0 && keys.charAt(i - 1) == '-' ? cmp.reversed() : cmp);
       }
@@ -54,26 +71,28 @@ final class StepList {
     if (!noHeader) {
       out.append(line(spec, null, now));
     }
-    for (Job j : shown) {
-      out.append(line(spec, j, now));
+    for (StepRow row : shown) {
+      out.append(line(spec, row, now));
     }
     return CommandResult.of(out.toString(), formatErrors, 0);
   }
 
-  private static Comparator<Job> comparator(char c, Instant now) {
+  private static Comparator<StepRow> comparator(char c, Instant now) {
     return switch (c) {
-      case 'i' -> Comparator.comparingLong(Job::id);
-      case 'N' -> Comparator.comparing(j -> j.batchHost());
-      case 'P' -> Comparator.comparing(Job::partition);
-      case 'S' -> Comparator.comparingLong(j -> j.startTime().getEpochSecond());
-      case 'M' -> Comparator.comparingLong(j -> JobFields.used(j, now));
-      case 'u' -> Comparator.comparing(Job::user);
-      case 'U' -> Comparator.comparingInt(Job::uid);
+      case 'i' ->
+          Comparator.comparingLong((StepRow r) -> r.job().id()).thenComparingLong(StepRow::order);
+      case 'N' -> Comparator.comparing(StepRow::nodes);
+      case 'P' -> Comparator.comparing(r -> r.job().partition());
+      case 'S' ->
+          Comparator.comparing(StepRow::start, Comparator.nullsFirst(Comparator.naturalOrder()));
+      case 'M' -> Comparator.comparingLong(r -> StepFields.used(r, now));
+      case 'u' -> Comparator.comparing(r -> r.job().user());
+      case 'U' -> Comparator.comparingInt(r -> r.job().uid());
       default -> null;
     };
   }
 
-  private static String line(FormatSpec spec, Job job, Instant now) {
+  private static String line(FormatSpec spec, StepRow job, Instant now) {
     StringBuilder sb = new StringBuilder(spec.prefix());
     for (FormatSpec.Field f : spec.fields()) {
       if (StepFields.known(f.type())) {
