@@ -28,5 +28,7 @@ CREATE TABLE job_dependencies (
 
 -- The scheduler's dependency pass: pending jobs still waiting on something.
 CREATE INDEX jobs_dep_wait ON jobs (id) WHERE state = 'PENDING' AND dep_state = 'WAIT';
+-- Jobs just released (reason None) whose waiting reason the next pass sets.
+CREATE INDEX jobs_no_reason ON jobs (id) WHERE state = 'PENDING' AND reason = 'None';
 -- Singleton checks: other jobs of the same user and name.
 CREATE INDEX jobs_user_name ON jobs (user_name, name);

@@ -334,6 +334,16 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
+  public void refreshWaitingReasons() {
+    em.createNativeQuery(
+            "UPDATE jobs SET reason = CASE dep_state WHEN 'WAIT' THEN 'Dependency'"
+                + " WHEN 'NEVER' THEN 'DependencyNeverSatisfied' ELSE 'BeginTime' END"
+                + " WHERE state = 'PENDING' AND reason = 'None' AND priority > 0"
+                + " AND (dep_state IS NOT NULL OR begin_time > now())")
+        .executeUpdate();
+  }
+
+  @Override
   public void updateDependency(long id, Dependencies dependency) {
     DependencyRows.save(em, id, dependency);
   }

@@ -43,6 +43,7 @@ class EvaluateDependencies {
    *     the caller runs another pass)
    */
   boolean run(Instant now) {
+    jobs.refreshWaitingReasons();
     List<Job> waiting = jobs.dependencyWaiting(DEPTH);
     if (waiting.isEmpty()) {
       return false;

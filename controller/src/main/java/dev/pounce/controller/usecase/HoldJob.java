@@ -62,9 +62,10 @@ public class HoldJob {
           Job.Builder b = job.toBuilder();
           b.priority = 1;
           if (job.held()) {
-            Instant now = Instant.now();
-            b.reason = Eligibility.reason(job, false, null, now);
-            b.eligibleTime = Eligibility.eligibleTime(job, false, now);
+            // As SLURM: None until the next scheduling pass gives the reason (Dependency,
+            // BeginTime, Priority...).
+            b.reason = JobReason.NONE;
+            b.eligibleTime = Eligibility.eligibleTime(job, false, Instant.now());
           }
           jobs.update(b.build());
           jobs.append(

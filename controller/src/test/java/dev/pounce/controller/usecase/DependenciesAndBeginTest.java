@@ -145,7 +145,7 @@ class DependenciesAndBeginTest {
     assertThat(await(heldGhost.id(), j -> j.dependency().isEmpty()).dependency().isEmpty())
         .isTrue();
     hold.release(child.id(), ALICE);
-    Job released = query.job(child.id()).orElseThrow();
+    Job released = await(child.id(), j -> j.reason() == JobReason.DEPENDENCY);
     assertThat(released.reason()).isEqualTo(JobReason.DEPENDENCY);
     assertThat(released.eligibleTime()).isNull();
     signal.signal(parent.id(), 0, false, ALICE);

@@ -105,6 +105,12 @@ public interface JobStore {
    */
   boolean singletonBusy(Job job);
 
+  /**
+   * Gives pending jobs that show no reason yet (just released) the reason that keeps them out of
+   * the queue: Dependency, DependencyNeverSatisfied or BeginTime.
+   */
+  void refreshWaitingReasons();
+
   /** Replaces what a job still waits on (its terms and their standing). */
   void updateDependency(long id, Dependencies dependency);
 
