@@ -184,7 +184,7 @@ s/\<(localhost|'"$HOSTNAME_RE"')\>/<HOST>/g
 s/\<(n|node)\[[0-9,-]+\]/<NODES>/g
 s/\<(n[1-4]|node[1-2])\>/<NODE>/g
 s/ +<NODE/ <NODE/g; s/(<NODES?>) +/\1 /g
-s/ +(<ID[A-Z_]*>)/ \1/g; s/(<ID[A-Z_]*>) +/\1 /g
+s/ +(<ID[A-Z_]*>)/ \1/g; s/(<ID[A-Z_]*>(\.[a-z0-9]+)?) +/\1 /g
 '
 # squeue/sinfo durations without hours (TIME column "0:05")
 SHORT_SED='s/(^|[ (])[0-9]{1,2}:[0-9]{2}( |$)/\1<TIME>\2/g'

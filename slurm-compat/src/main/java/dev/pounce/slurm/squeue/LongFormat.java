@@ -114,7 +114,9 @@ final class LongFormat {
         int end = strtolEnd(item, i);
         width = end == i ? 0 : clamp(item.substring(i, end));
         if (item.substring(i, end).strip().startsWith("-")) {
+          // 22.05 prints "JobID:-5" as "415 ": a negative size is one less, left-justified.
           right = false;
+          width = Math.max(0, width - 1);
         }
         suffix = item.substring(end);
       }
@@ -150,7 +152,7 @@ final class LongFormat {
     return i == digits ? from : i;
   }
 
-  /** The width a number gives (capped); a negative one is its size, left-justified, as printf. */
+  /** The size a number gives, its sign dropped (capped). */
   private static int clamp(String number) {
     String digits = number.strip().replaceFirst("^[+-]", "");
     return digits.length() > 6

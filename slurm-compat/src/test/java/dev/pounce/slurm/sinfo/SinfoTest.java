@@ -139,4 +139,16 @@ class SinfoTest {
       assertThat(NodeStates.invalid(good)).as(good).isNull();
     }
   }
+
+  /** sinfo -h -t idl,al,drng and -t 'idle&mix' both listed the idle partition on 22.05. */
+  @Test
+  void stateItemsArePrefixesAndAmpersandsAnd() {
+    var c = Fixtures.cluster();
+    var r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idl,al", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* idle\n");
+    r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&id", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* idle\n");
+    r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&alloc", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEmpty();
+  }
 }

@@ -31,8 +31,10 @@ class SqueueFormatTest extends QueueFixture {
     // The unit separator itself, as submitit-like tools pass it.
     assertThat(out(run("-h", "-j", "86", "-O", "JobID:\u001f,State:\u001f,Reason:")))
         .isEqualTo("86\u001fRUNNING\u001fNone\n");
-    // 'JobID:-5,Name:+6x,State: 4y' printed "415  trun  xRUNNy": strtol's sign and blanks.
-    assertThat(out(run("-h", "-j", "86", "-O", "JobID:-5,State: 4y"))).isEqualTo("86   RUNNy\n");
+    // 'JobID:-5,Name:+6x,State: 4y' printed "415 trun  xRUNNy": strtol's sign and blanks, and a
+    // negative size one less; 'UserName:-6,Partition: 7y' printed "root debug  y".
+    assertThat(out(run("-h", "-j", "86", "-O", "JobID:-5,State: 4y,UserName:-6,Partition: 7y")))
+        .isEqualTo("86  RUNNyroot debug  y\n");
   }
 
   @Test
