@@ -11,6 +11,7 @@
 #   POUNCE_NODES [2]  POUNCE_NODE_PREFIX [node]  POUNCE_NODE_CPUS [16]  POUNCE_NODE_MEMORY_MB [4000]
 #   POUNCE_CLUSTER_NAME [pounce]  POUNCE_KILL_WAIT [30]  POUNCE_MIN_JOB_AGE [300]
 #   POUNCE_HEARTBEAT_SECONDS [5] (a node silent for 3 intervals is marked not responding)
+#   POUNCE_FIRST_JOB_ID [1] (SLURM's FirstJobId: the next job id is at least this)
 #   POUNCE_JAVA (the JDK 25 java binary; found by ./pounce)
 # Idempotent: `up` starts only what is not running; `down` stops exactly what `up` started.
 set -euo pipefail
@@ -26,6 +27,7 @@ NODE_MEM=${POUNCE_NODE_MEMORY_MB:-4000}
 CLUSTER=${POUNCE_CLUSTER_NAME:-pounce}
 KILL_WAIT=${POUNCE_KILL_WAIT:-30}
 MIN_JOB_AGE=${POUNCE_MIN_JOB_AGE:-300}
+FIRST_JOB_ID=${POUNCE_FIRST_JOB_ID:-1}
 HEARTBEAT=${POUNCE_HEARTBEAT_SECONDS:-5}
 JAVA=${POUNCE_JAVA:-java}
 PG_BIN=${POUNCE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -115,6 +117,7 @@ controller_up() {
     -Dpounce.controller.kill-wait-seconds="$KILL_WAIT" \
     -Dpounce.controller.min-job-age-seconds="$MIN_JOB_AGE" \
     -Dpounce.controller.heartbeat-seconds="$HEARTBEAT" \
+    -Dpounce.controller.first-job-id="$FIRST_JOB_ID" \
     -Dpounce.controller.dev-trust-loopback=true \
     -jar "$CONTROLLER_JAR"
   local i

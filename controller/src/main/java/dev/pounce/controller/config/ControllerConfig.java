@@ -32,6 +32,13 @@ public interface ControllerConfig {
   @WithDefault("cons_tres")
   String select();
 
+  /**
+   * SLURM's FirstJobId: the lowest id a new job gets. Raising it on a cluster with jobs only moves
+   * the next id up; ids are never reused.
+   */
+  @WithDefault("1")
+  long firstJobId();
+
   /** Requeue batch jobs after a node failure unless they say --no-requeue (JobRequeue). */
   @WithDefault("true")
   boolean jobRequeue();

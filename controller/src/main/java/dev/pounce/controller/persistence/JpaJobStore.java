@@ -144,6 +144,18 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
+  public void ensureNextIdAtLeast(long firstId) {
+    if (firstId <= 1) {
+      return;
+    }
+    // setval(n) makes the next nextval() n + 1; the sequence only ever moves up.
+    em.createNativeQuery(
+            "SELECT setval('job_id_seq', GREATEST(:f - 1, (SELECT last_value FROM job_id_seq)))")
+        .setParameter("f", firstId)
+        .getSingleResult();
+  }
+
+  @Override
   public void updateRequest(Job job) {
     JobEntity e = em.find(JobEntity.class, job.id());
     if (e == null) {

@@ -2,6 +2,7 @@ package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.config.ControllerConfig;
 import dev.pounce.core.node.Node;
+import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -20,10 +21,12 @@ public class StartController {
 
   private static final Logger LOG = Logger.getLogger(StartController.class);
   private final NodeStore nodes;
+  private final JobStore jobs;
   private final ControllerConfig config;
 
-  StartController(NodeStore nodes, ControllerConfig config) {
+  StartController(NodeStore nodes, JobStore jobs, ControllerConfig config) {
     this.nodes = nodes;
+    this.jobs = jobs;
     this.config = config;
   }
 
@@ -51,6 +54,7 @@ public class StartController {
                                   p.maxNodes()))
                       .toList();
               nodes.savePartitions(parts);
+              jobs.ensureNextIdAtLeast(config.firstJobId());
               for (Node n : nodes.nodes()) {
                 if (!n.notResponding()) {
                   nodes.save(n.withResponding(false, null));

@@ -41,6 +41,9 @@ public interface JobStore {
   /** Reads a job. */
   Optional<Job> find(long id);
 
+  /** Moves the id sequence so the next new job gets at least {@code firstId} (FirstJobId). */
+  void ensureNextIdAtLeast(long firstId);
+
   /** Reads a job and locks its row until the transaction ends (serialises transitions). */
   Optional<Job> lock(long id);
 
