@@ -18,7 +18,8 @@ final class GrpcErrors {
               NODE_CONFIG_UNAVAILABLE,
               PARTITION_TIME_LIMIT,
               INVALID_NODE_NAME,
-              INVALID_REQUEST ->
+              INVALID_REQUEST,
+              INVALID_ARRAY ->
               Status.INVALID_ARGUMENT;
           case ALREADY_DONE, JOB_PENDING -> Status.FAILED_PRECONDITION;
           case DUPLICATE_JOB_ID -> Status.ALREADY_EXISTS;

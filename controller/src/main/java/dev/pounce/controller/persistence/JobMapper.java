@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /** Maps {@link JobEntity} rows to domain {@link Job} values and back. Thread-safe. */
 final class JobMapper {
@@ -34,14 +35,23 @@ final class JobMapper {
 
   private static final int SPEC_CACHE_MAX = 50_000;
 
-  static Job toDomain(JobEntity e) {
-    JobSpec spec = SPECS.get(e.id);
+  /**
+   * Maps a row. An array task without its own spec takes its array's, read through {@code rows} (by
+   * id) unless already cached.
+   */
+  static Job toDomain(JobEntity e, LongFunction<JobEntity> rows) {
+    long specId = e.spec == null && e.arrayJobId != null ? e.arrayJobId : e.id;
+    JobSpec spec = SPECS.get(specId);
     if (spec == null) {
-      spec = parseSpec(e);
+      JobEntity holder = specId == e.id ? e : rows.apply(specId);
+      if (holder == null || holder.spec == null) {
+        throw new IllegalStateException("job " + e.id + ": no spec row " + specId);
+      }
+      spec = parseSpec(holder);
       if (SPECS.size() >= SPEC_CACHE_MAX) {
         SPECS.clear();
       }
-      SPECS.put(e.id, spec);
+      SPECS.put(specId, spec);
     }
     Job.Builder j = new Job.Builder();
     j.id = e.id;
@@ -72,6 +82,8 @@ final class JobMapper {
     j.stderrPath = e.stderrPath;
     j.stdinPath = e.stdinPath;
     j.submitHost = e.submitHost;
+    j.arrayJobId = e.arrayJobId == null ? 0 : e.arrayJobId;
+    j.arrayTaskId = e.arrayTaskId == null ? 0 : e.arrayTaskId;
     return j.build();
   }
 
@@ -127,6 +139,10 @@ final class JobMapper {
     e.reqMemPerNodeMb = r.memPerNodeMb();
     e.reqMemPerCpuMb = r.memPerCpuMb();
     e.reqExclusive = r.exclusive();
+    if (job.isArrayTask()) {
+      e.arrayJobId = job.arrayJobId();
+      e.arrayTaskId = job.arrayTaskId();
+    }
     try {
       e.spec = JSON.writeValueAsString(job.spec());
     } catch (JsonProcessingException ex) {
@@ -136,7 +152,7 @@ final class JobMapper {
     return e;
   }
 
-  static List<Job> toDomain(List<JobEntity> rows) {
-    return rows.stream().map(JobMapper::toDomain).toList();
+  static List<Job> toDomain(List<JobEntity> list, LongFunction<JobEntity> rows) {
+    return list.stream().map(e -> toDomain(e, rows)).toList();
   }
 }

@@ -35,6 +35,10 @@ import java.util.List;
  * @param stderrPath expanded stderr path (absolute)
  * @param stdinPath expanded stdin path
  * @param submitHost host the job was submitted from
+ * @param arrayJobId the array this job is a task of ({@code SLURM_ARRAY_JOB_ID}), 0 when it is not
+ *     an array task
+ * @param arrayTaskId its index in the array ({@code SLURM_ARRAY_TASK_ID}); meaningless when {@code
+ *     arrayJobId} is 0
  */
 public record Job(
     long id,
@@ -63,7 +67,9 @@ public record Job(
     String stdoutPath,
     String stderrPath,
     String stdinPath,
-    String submitHost) {
+    String submitHost,
+    long arrayJobId,
+    int arrayTaskId) {
 
   public Job {
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -87,6 +93,11 @@ public record Job(
   /** The node that runs the batch script, null while pending. */
   public String batchHost() {
     return nodes.isEmpty() ? null : nodes.get(0);
+  }
+
+  /** True when this job is a task of a job array. */
+  public boolean isArrayTask() {
+    return arrayJobId != 0;
   }
 
   /** True when held by a user or an admin (priority 0). */
@@ -129,6 +140,8 @@ public record Job(
     public String stderrPath;
     public String stdinPath;
     public String submitHost;
+    public long arrayJobId;
+    public int arrayTaskId;
 
     /** An empty builder. */
     public Builder() {}
@@ -161,6 +174,8 @@ public record Job(
       stderrPath = j.stderrPath;
       stdinPath = j.stdinPath;
       submitHost = j.submitHost;
+      arrayJobId = j.arrayJobId;
+      arrayTaskId = j.arrayTaskId;
     }
 
     /** Builds the immutable job. */
@@ -192,7 +207,9 @@ public record Job(
           stdoutPath,
           stderrPath,
           stdinPath,
-          submitHost);
+          submitHost,
+          arrayJobId,
+          arrayTaskId);
     }
   }
 }

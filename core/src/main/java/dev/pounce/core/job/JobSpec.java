@@ -37,6 +37,8 @@ import java.util.Map;
  * @param submitLine the sbatch command line as typed (sacct SubmitLine)
  * @param requeue {@code --requeue}/{@code --no-requeue}; null: site default
  * @param extra options accepted and recorded but not acted on yet (name → value)
+ * @param array {@code -a/--array} as given (index list, optional {@code %throttle}); null: not an
+ *     array
  */
 public record JobSpec(
     String name,
@@ -66,7 +68,8 @@ public record JobSpec(
     String comment,
     String submitLine,
     Boolean requeue,
-    Map<String, String> extra) {
+    Map<String, String> extra,
+    String array) {
 
   /** The value of {@link #timeLimitMinutes} that means "no limit". */
   public static final long UNLIMITED = -1L;
@@ -119,6 +122,7 @@ public record JobSpec(
     b.submitLine = submitLine;
     b.requeue = requeue;
     b.extra = extra;
+    b.array = array;
     return b;
   }
 
@@ -152,6 +156,7 @@ public record JobSpec(
     public String submitLine;
     public Boolean requeue;
     public Map<String, String> extra;
+    public String array;
 
     /** Builds the immutable spec. */
     public JobSpec build() {
@@ -183,7 +188,8 @@ public record JobSpec(
           comment,
           submitLine,
           requeue,
-          extra);
+          extra,
+          array);
     }
   }
 }

@@ -9,6 +9,9 @@ import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.IndexRanges;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
@@ -124,6 +127,7 @@ public final class Sacct implements SlurmCommand {
     List<String> names = List.of();
     List<String> partitions = List.of();
     List<Long> ids = null;
+    List<JobRef> refs = List.of();
     List<String> idArgs = List.of();
     Set<JobState> states = null;
     String start = null;
@@ -147,7 +151,8 @@ public final class Sacct implements SlurmCommand {
         case "endtime" -> end = p.value();
         case "jobs" -> {
           idArgs = split(p.value());
-          ids = jobIds(idArgs);
+          refs = jobRefs(idArgs);
+          ids = refs.stream().map(JobRef::id).toList();
         }
         case "helpformat" -> {
           return CommandResult.ok(SacctFields.helpFormat());
@@ -192,14 +197,17 @@ public final class Sacct implements SlurmCommand {
       users = List.of(req.caller().user());
     }
     List<Job> jobs = new ArrayList<>(ops.accountingJobs(from, to, ids == null ? List.of() : ids));
-    jobs.sort(Comparator.comparingLong(Job::id));
+    jobs.sort(
+        Comparator.comparingLong((Job j) -> j.isArrayTask() ? j.arrayJobId() : j.id())
+            .thenComparingInt(Job::arrayTaskId));
     SacctPrinter printer = new SacctPrinter(columns, mode, delimiter);
     StringBuilder out = new StringBuilder();
     if (!noHeader) {
       out.append(printer.header());
     }
+    List<Job> selected = new ArrayList<>();
     for (Job j : jobs) {
-      if (ids != null ? !ids.contains(j.id()) : !inWindow(j, from, to)) {
+      if (ids != null ? refs.stream().noneMatch(ref -> ref.matches(j)) : !inWindow(j, from, to)) {
         continue;
       }
       if (users != null && !Users.matches(j, users)) {
@@ -214,13 +222,27 @@ public final class Sacct implements SlurmCommand {
       if (!partitions.isEmpty() && !partitions.contains(j.partition())) {
         continue;
       }
-      boolean onlyStep = idArgs.contains(j.id() + ".batch");
-      boolean whole = idArgs.isEmpty() || idArgs.contains(Long.toString(j.id()));
-      if (whole || !onlyStep) {
-        out.append(printer.row(values(columns, new SacctRow(j, false, now, ops.config()))));
+      selected.add(j);
+    }
+    // An array's tasks that never started are still one record in SLURM's accounting.
+    for (ArrayGroups.Shown row :
+        ArrayGroups.group(
+            selected, j -> j.startTime() == null, j -> j.state() + "/" + j.cancelledBy())) {
+      Job j = row.job();
+      boolean onlyStep = stepOnly(refs, idArgs, j);
+      if (!onlyStep) {
+        String label =
+            row.tasks() == null ? row.id() : row.id(IndexRanges.formatLimited(row.tasks()));
+        String raw = Long.toString(row.tasks() == null ? j.id() : j.arrayJobId());
+        out.append(
+            printer.row(values(columns, new SacctRow(j, label, raw, false, now, ops.config()))));
       }
       if (!allocations && SacctRow.hasBatchStep(j)) {
-        out.append(printer.row(values(columns, new SacctRow(j, true, now, ops.config()))));
+        out.append(
+            printer.row(
+                values(
+                    columns,
+                    new SacctRow(j, row.id(), Long.toString(j.id()), true, now, ops.config()))));
       }
     }
     return CommandResult.ok(out.toString());
@@ -294,21 +316,36 @@ public final class Sacct implements SlurmCommand {
     return out;
   }
 
-  private static List<Long> jobIds(List<String> args) throws CommandFailure {
-    List<Long> out = new ArrayList<>();
+  /** The {@code -j} list: {@code 42}, {@code 42.batch}, {@code 42_7}, {@code 42_7.batch}. */
+  private static List<JobRef> jobRefs(List<String> args) throws CommandFailure {
+    List<JobRef> out = new ArrayList<>();
     for (String a : args) {
       String id = a;
       int dot = id.indexOf('.');
       if (dot >= 0) {
         id = id.substring(0, dot);
       }
-      try {
-        out.add(Long.parseLong(id));
-      } catch (NumberFormatException e) {
+      JobRef ref = JobRef.parse(id);
+      if (ref == null) {
         throw new CommandFailure("sacct: fatal: Bad job/step specified: " + a + "\n", 1);
       }
+      out.add(ref);
     }
     return out;
+  }
+
+  /** Whether the job was named only through its batch step ({@code -j 42.batch}). */
+  private static boolean stepOnly(List<JobRef> refs, List<String> args, Job j) {
+    boolean step = false;
+    for (int i = 0; i < refs.size(); i++) {
+      if (refs.get(i).matches(j)) {
+        if (!args.get(i).contains(".")) {
+          return false;
+        }
+        step |= args.get(i).endsWith(".batch");
+      }
+    }
+    return step;
   }
 
   private static List<String> split(String s) {

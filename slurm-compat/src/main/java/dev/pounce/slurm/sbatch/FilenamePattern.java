@@ -14,6 +14,9 @@ public final class FilenamePattern {
   /** Default stdout (and stderr) pattern. */
   public static final String DEFAULT_OUTPUT = "slurm-%j.out";
 
+  /** Default stdout (and stderr) pattern of a job array's tasks. */
+  public static final String DEFAULT_ARRAY_OUTPUT = "slurm-%A_%a.out";
+
   /** Default stdin. */
   public static final String DEFAULT_INPUT = "/dev/null";
 
@@ -23,13 +26,15 @@ public final class FilenamePattern {
   private FilenamePattern() {}
 
   /**
-   * @param pattern the pattern, null for {@link #DEFAULT_OUTPUT}
+   * @param pattern the pattern, null for {@link #DEFAULT_OUTPUT} ({@link #DEFAULT_ARRAY_OUTPUT} for
+   *     an array task)
    * @param job the job
    * @param nodeName the short host name of the node writing the file ({@code %N})
    * @return an absolute path
    */
   public static String expand(String pattern, Job job, String nodeName) {
-    String p = pattern == null ? DEFAULT_OUTPUT : pattern;
+    String p =
+        pattern != null ? pattern : job.isArrayTask() ? DEFAULT_ARRAY_OUTPUT : DEFAULT_OUTPUT;
     String name = p.indexOf('\\') >= 0 ? p.replace("\\", "") : substitute(p, job, nodeName);
     return absolute(job.spec().workDir(), name);
   }
@@ -76,9 +81,10 @@ public final class FilenamePattern {
       String v =
           switch (t) {
             case '%' -> "%";
-            case 'j', 'A' -> num(job.id(), width);
-            case 'a' -> num(NO_ARRAY_INDEX, width);
-            case 'b' -> num(NO_ARRAY_INDEX % 10, width);
+            case 'j' -> num(job.id(), width);
+            case 'A' -> num(job.isArrayTask() ? job.arrayJobId() : job.id(), width);
+            case 'a' -> num(arrayIndex(job), width);
+            case 'b' -> num(arrayIndex(job) % 10, width);
             case 'J' -> num(job.id(), width) + ".batch";
             case 'n', 't' -> num(0, width);
             case 's' -> "batch";
@@ -95,6 +101,11 @@ public final class FilenamePattern {
       i = j + 1;
     }
     return sb.toString();
+  }
+
+  /** {@code %a}: the task index, NO_VAL - 1 outside an array. */
+  private static long arrayIndex(Job job) {
+    return job.isArrayTask() ? job.arrayTaskId() : NO_ARRAY_INDEX;
   }
 
   private static String num(long v, int width) {

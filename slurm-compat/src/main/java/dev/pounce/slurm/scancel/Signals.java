@@ -74,6 +74,7 @@ public final class Signals {
           case DUPLICATE_JOB_ID -> 2016;
           case UNAVAILABLE -> 1;
           case INVALID_REQUEST -> 1;
+          case INVALID_ARRAY -> 1; // a submit error: never answers a signal
         };
     return errno & 0xff;
   }

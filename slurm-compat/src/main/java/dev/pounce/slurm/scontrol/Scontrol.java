@@ -12,6 +12,8 @@ import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
 import dev.pounce.slurm.cli.OptSpec;
@@ -168,32 +170,38 @@ public final class Scontrol implements SlurmCommand {
 
   private static CommandResult showJobs(String arg, boolean oneLiner, ClusterOps ops) {
     List<Job> jobs = ops.activeJobs();
-    List<Job> shown = new ArrayList<>();
+    List<ArrayGroups.Shown> shown;
     if (arg != null) {
-      long id;
-      try {
-        id = Long.parseLong(arg);
-      } catch (NumberFormatException e) {
+      JobRef ref = JobRef.parse(arg);
+      if (ref == null) {
         return CommandResult.error("scontrol_print_job error: Invalid job id specified\n", 1);
       }
+      List<Job> matched = new ArrayList<>();
       for (Job j : jobs) {
-        if (j.id() == id) {
-          shown.add(j);
+        if (ref.matches(j)) {
+          matched.add(j);
         }
       }
-      if (shown.isEmpty()) {
-        return CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1);
+      if (matched.isEmpty()) {
+        return ref.tasks() == null
+                || jobs.stream().noneMatch(j -> j.id() == ref.id() || j.arrayJobId() == ref.id())
+            ? CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1)
+            : CommandResult.of("Job " + arg + " not found\n", "", 1);
       }
+      shown =
+          ref.tasks() == null
+              ? ArrayGroups.pending(matched)
+              : matched.stream().map(j -> new ArrayGroups.Shown(j, null)).toList();
     } else {
-      shown.addAll(jobs);
-      if (shown.isEmpty()) {
+      if (jobs.isEmpty()) {
         return CommandResult.ok("No jobs in the system\n");
       }
+      shown = ArrayGroups.pending(jobs);
     }
     List<NodeView> nodes = ops.nodes();
     StringBuilder sb = new StringBuilder();
-    for (Job j : shown) {
-      sb.append(ShowJob.render(j, ops.now(), nodeMemory(j, ops, nodes), oneLiner));
+    for (ArrayGroups.Shown row : shown) {
+      sb.append(ShowJob.render(row, ops.now(), nodeMemory(row.job(), ops, nodes), oneLiner));
     }
     return CommandResult.ok(sb.toString());
   }
@@ -273,31 +281,67 @@ public final class Scontrol implements SlurmCommand {
         if (s.isEmpty()) {
           continue;
         }
-        long id;
-        try {
-          id = Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        JobRef ref = JobRef.parse(s);
+        if (ref == null) {
           err.append("Invalid job id specified for job ")
               .append(s)
               .append("\nslurm_suspend error: Invalid job id specified\n");
           rc = 1;
           continue;
         }
-        try {
-          action.apply(id);
-        } catch (SlurmException e) {
-          String msg = holdText(e);
-          err.append(msg)
-              .append(" for job ")
-              .append(id)
-              .append("\nslurm_suspend error: ")
-              .append(msg)
-              .append('\n');
+        List<Long> targets = arrayTargets(ref, ops);
+        if (targets == null) {
+          try {
+            action.apply(ref.id());
+          } catch (SlurmException e) {
+            String msg = holdText(e);
+            err.append(msg)
+                .append(" for job ")
+                .append(ref.id())
+                .append("\nslurm_suspend error: ")
+                .append(msg)
+                .append('\n');
+            rc = 1;
+          }
+          continue;
+        }
+        // An array (or some of its tasks): each task; refused only when no task took it.
+        SlurmException failure =
+            targets.isEmpty() ? new SlurmException(SlurmErrorCode.INVALID_JOB_ID) : null;
+        int done = 0;
+        for (long id : targets) {
+          try {
+            action.apply(id);
+            done++;
+          } catch (SlurmException e) {
+            failure = failure == null ? e : failure;
+          }
+        }
+        if (done == 0 && failure != null) {
+          err.append(s).append(": ").append(holdText(failure)).append('\n');
           rc = 1;
         }
       }
     }
     return CommandResult.of("", err.toString(), rc);
+  }
+
+  /**
+   * The tasks a reference to a job array names (its unfinished tasks for the array's own id), or
+   * null when it names a plain job (or a task by its own id).
+   */
+  private static List<Long> arrayTargets(JobRef ref, ClusterOps ops) {
+    if (ref.tasks() == null
+        && ops.job(ref.id()).map(j -> j.arrayJobId() != ref.id()).orElse(true)) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>();
+    for (Job j : ops.activeJobs(List.of(ref.id()), List.of())) {
+      if (ref.matches(j) && !j.state().isFinal()) {
+        out.add(j.id());
+      }
+    }
+    return out;
   }
 
   /** The texts scontrol prints for hold/release refusals (they differ from strerror). */
