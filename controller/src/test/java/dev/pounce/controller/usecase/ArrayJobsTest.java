@@ -192,24 +192,16 @@ class ArrayJobsTest {
   }
 
   private static void finish(StreamObserver<NodeMessage> node, long jobId) {
-    node.onNext(
-        NodeMessage.newBuilder()
-            .setTaskEvent(
-                TaskEvent.newBuilder()
-                    .setJobId(jobId)
-                    .setSeq(1)
-                    .setTimeMs(System.currentTimeMillis())
-                    .setStarted(Started.newBuilder().setPid(1)))
-            .build());
-    node.onNext(
-        NodeMessage.newBuilder()
-            .setTaskEvent(
-                TaskEvent.newBuilder()
-                    .setJobId(jobId)
-                    .setSeq(2)
-                    .setTimeMs(System.currentTimeMillis())
-                    .setExited(Exited.newBuilder().setExitCode(0)))
-            .build());
+    node.onNext(report(event(jobId, 1).setStarted(Started.newBuilder().setPid(1))));
+    node.onNext(report(event(jobId, 2).setExited(Exited.newBuilder().setExitCode(0))));
+  }
+
+  private static TaskEvent.Builder event(long jobId, long seq) {
+    return TaskEvent.newBuilder().setJobId(jobId).setSeq(seq).setTimeMs(System.currentTimeMillis());
+  }
+
+  private static NodeMessage report(TaskEvent.Builder e) {
+    return NodeMessage.newBuilder().setTaskEvent(e).build();
   }
 
   /** The launches of this array's tasks, waiting up to 10 s for {@code n} of them. */

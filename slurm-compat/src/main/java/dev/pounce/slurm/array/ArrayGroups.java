@@ -1,6 +1,7 @@
 package dev.pounce.slurm.array;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,18 @@ public final class ArrayGroups {
     }
   }
 
+  /**
+   * The job id SLURM shows for a row: a task that never started (alone or in a group) is still part
+   * of SLURM's array record, whose id is the array's.
+   */
+  public static long shownId(Shown row) {
+    Job j = row.job();
+    boolean inRecord =
+        j.isArrayTask()
+            && (row.tasks() != null || (j.state() == JobState.PENDING && j.startTime() == null));
+    return inRecord ? j.arrayJobId() : j.id();
+  }
+
   /** The array's parsed expression (indices not bounded: it was checked at submit). */
   public static ArraySpec spec(Job job) {
     String expr = job.spec().array();
@@ -91,7 +104,7 @@ public final class ArrayGroups {
 
   /** Pending tasks grouped per array (squeue, scontrol). */
   public static List<Shown> pending(List<Job> jobs) {
-    return group(jobs, j -> j.state() == dev.pounce.core.job.JobState.PENDING, j -> "");
+    return group(jobs, j -> j.state() == JobState.PENDING, j -> "");
   }
 
   private static Shown groupOf(List<Job> list) {

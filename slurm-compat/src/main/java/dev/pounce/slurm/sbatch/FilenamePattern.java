@@ -35,8 +35,40 @@ public final class FilenamePattern {
   public static String expand(String pattern, Job job, String nodeName) {
     String p =
         pattern != null ? pattern : job.isArrayTask() ? DEFAULT_ARRAY_OUTPUT : DEFAULT_OUTPUT;
-    String name = p.indexOf('\\') >= 0 ? p.replace("\\", "") : substitute(p, job, nodeName);
+    long arrayId = job.isArrayTask() ? job.arrayJobId() : job.id();
+    return expand(p, job, nodeName, job.id(), arrayId, arrayIndex(job));
+  }
+
+  private static String expand(
+      String p, Job job, String nodeName, long id, long arrayId, long index) {
+    String name =
+        p.indexOf('\\') >= 0
+            ? p.replace("\\", "")
+            : substitute(p, job, nodeName, id, arrayId, index);
     return absolute(job.spec().workDir(), name);
+  }
+
+  /**
+   * The stdout path scontrol shows for a job array's pending tasks (SLURM's array record, whose
+   * {@code %a} is NO_VAL - 1 and whose {@code %j} is the array's id).
+   */
+  public static String arrayRecordStdout(Job job, String nodeName) {
+    String p = job.spec().stdoutPattern();
+    return expand(
+        p == null ? DEFAULT_ARRAY_OUTPUT : p,
+        job,
+        nodeName,
+        job.arrayJobId(),
+        job.arrayJobId(),
+        NO_ARRAY_INDEX);
+  }
+
+  /** Like {@link #arrayRecordStdout} for stderr (the stdout file when no {@code -e}). */
+  public static String arrayRecordStderr(Job job, String nodeName) {
+    String e = job.spec().stderrPattern();
+    return e == null
+        ? arrayRecordStdout(job, nodeName)
+        : expand(e, job, nodeName, job.arrayJobId(), job.arrayJobId(), NO_ARRAY_INDEX);
   }
 
   /** The job's stdout path. */
@@ -56,7 +88,8 @@ public final class FilenamePattern {
     return i == null ? DEFAULT_INPUT : expand(i, job, nodeName);
   }
 
-  private static String substitute(String p, Job job, String nodeName) {
+  private static String substitute(
+      String p, Job job, String nodeName, long id, long arrayId, long index) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
     while (i < p.length()) {
@@ -81,11 +114,11 @@ public final class FilenamePattern {
       String v =
           switch (t) {
             case '%' -> "%";
-            case 'j' -> num(job.id(), width);
-            case 'A' -> num(job.isArrayTask() ? job.arrayJobId() : job.id(), width);
-            case 'a' -> num(arrayIndex(job), width);
-            case 'b' -> num(arrayIndex(job) % 10, width);
-            case 'J' -> num(job.id(), width) + ".batch";
+            case 'j' -> num(id, width);
+            case 'A' -> num(arrayId, width);
+            case 'a' -> num(index, width);
+            case 'b' -> num(index % 10, width);
+            case 'J' -> num(id, width) + ".batch";
             case 'n', 't' -> num(0, width);
             case 's' -> "batch";
             case 'N' -> nodeName;

@@ -8,6 +8,7 @@ import dev.pounce.slurm.array.ArraySpec;
 import dev.pounce.slurm.array.IndexRanges;
 import dev.pounce.slurm.format.JobText;
 import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.sbatch.FilenamePattern;
 import dev.pounce.slurm.time.Durations;
 import dev.pounce.slurm.time.Timestamps;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class ShowJob {
     }
     List<String> l = new ArrayList<>();
     // SLURM's pending tasks are the array's own record, whose id is the array's.
-    l.add("JobId=" + (row.tasks() == null ? job.id() : job.arrayJobId()));
+    l.add("JobId=" + ArrayGroups.shownId(row));
     l.add("ArrayJobId=" + job.arrayJobId());
     String tasks = row.tasks() == null ? "" : IndexRanges.formatLimited(row.tasks());
     l.add("ArrayTaskId=" + row.taskId(tasks));
@@ -179,9 +180,17 @@ public final class ShowJob {
             "Network=(null)"));
     out.add(List.of("Command=" + JobText.command(job)));
     out.add(List.of("WorkDir=" + s.workDir()));
-    out.add(List.of("StdErr=" + JobText.stderr(job)));
+    boolean record = row.tasks() != null && job.stderrPath() == null;
+    String node = job.batchHost() != null ? job.batchHost() : "(null)";
+    out.add(
+        List.of(
+            "StdErr="
+                + (record ? FilenamePattern.arrayRecordStderr(job, node) : JobText.stderr(job))));
     out.add(List.of("StdIn=" + JobText.stdin(job)));
-    out.add(List.of("StdOut=" + JobText.stdout(job)));
+    out.add(
+        List.of(
+            "StdOut="
+                + (record ? FilenamePattern.arrayRecordStdout(job, node) : JobText.stdout(job))));
     out.add(List.of("Power="));
     return out;
   }

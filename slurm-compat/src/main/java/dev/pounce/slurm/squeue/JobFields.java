@@ -108,7 +108,7 @@ final class JobFields {
         String id = row.id(tasks);
         yield cutIds && id.length() > ID_BUFFER ? id.substring(0, ID_BUFFER) : id;
       }
-      case 'A' -> Long.toString(row.tasks() == null ? job.id() : job.arrayJobId());
+      case 'A' -> Long.toString(ArrayGroups.shownId(row));
       case 'F' -> Long.toString(job.arrayJobId());
       case 'K' -> row.taskId(tasks);
       default -> null;
