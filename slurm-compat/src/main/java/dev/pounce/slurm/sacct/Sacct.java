@@ -225,9 +225,14 @@ public final class Sacct implements SlurmCommand {
       selected.add(j);
     }
     // An array's tasks that never started are still one record in SLURM's accounting.
-    for (ArrayGroups.Shown row :
+    for (ArrayGroups.Shown grouped :
         ArrayGroups.group(
             selected, j -> j.startTime() == null, j -> j.state() + "/" + j.cancelledBy())) {
+      // One task alone is A_i, not A_[i].
+      ArrayGroups.Shown row =
+          grouped.tasks() != null && grouped.tasks().size() == 1
+              ? new ArrayGroups.Shown(grouped.job(), null)
+              : grouped;
       Job j = row.job();
       boolean onlyStep = stepOnly(refs, idArgs, j);
       if (!onlyStep) {
