@@ -55,7 +55,7 @@ class ArrayIT {
     // While two run, the other three are one pending line, as in SLURM.
     String pendingLine = "";
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < end && !pendingLine.matches(a + "_\\[[0-9-,]+%2\\] PD")) {
+    while (System.nanoTime() < end && !pendingLine.matches(a + "_\\[[3-5][0-9-,]*%2\\] PD")) {
       var q = cluster.run("squeue", "-h", "-j", Long.toString(a), "-o", "%i %t");
       pendingLine = q.out().lines().filter(l -> l.endsWith(" PD")).findFirst().orElse(pendingLine);
       Thread.sleep(100);
@@ -120,14 +120,22 @@ class ArrayIT {
     assertThat(cluster.run("squeue", "-h", "-j", id, "-r", "-o", "%i %t").out())
         .isEqualTo(a + "_0 PD\n" + a + "_1 PD\n" + a + "_3 PD\n");
     assertThat(cluster.run("squeue", "-h", "-j", id, "-o", "%i").out()).isEqualTo(a + "_[0-1,3]\n");
-    assertThat(cluster.run("sacct", "-j", a + "_2", "-X", "-n", "-P", "-o", "JobID,State").out())
-        .isEqualTo(a + "_2|CANCELLED by 0\n");
+    // As in SLURM, a task cancelled before it started is only an index dropped from the array.
+    assertThat(cluster.run("squeue", "-h", "-t", "all", "-j", id, "-o", "%i %t").out())
+        .isEqualTo(a + "_[0-1,3] PD\n");
+    assertThat(cluster.run("sacct", "-j", id, "-X", "-n", "-P", "-o", "JobID,State").out())
+        .isEqualTo(a + "_[0-1,3]|PENDING\n");
     // An unknown task: silent, as SLURM.
     var unknown = cluster.run("scancel", a + "_9");
     assertThat(unknown.rc()).isZero();
     assertThat(unknown.err()).isEmpty();
     assertThat(cluster.run("scancel", id).rc()).isZero();
     assertThat(cluster.run("squeue", "-h", "-j", id).out()).isEmpty();
+    // The rest cancelled: SLURM keeps one cancelled record, accounted under the array's id.
+    assertThat(cluster.run("squeue", "-h", "-t", "all", "-j", id, "-o", "%T").out())
+        .isEqualTo("CANCELLED\n");
+    assertThat(cluster.run("sacct", "-j", id, "-X", "-n", "-P", "-o", "JobID,State").out())
+        .isEqualTo(a + "|CANCELLED by 0\n");
   }
 
   @Test

@@ -102,9 +102,42 @@ public final class ArrayGroups {
     return out;
   }
 
-  /** Pending tasks grouped per array (squeue, scontrol). */
+  /** Pending tasks grouped per array (squeue, scontrol); so are tasks cancelled before start. */
   public static List<Shown> pending(List<Job> jobs) {
-    return group(jobs, j -> j.state() == JobState.PENDING, j -> "");
+    return group(
+        jobs,
+        j -> j.state() == JobState.PENDING || (neverStarted(j) && j.state().isFinal()),
+        Job::state);
+  }
+
+  /**
+   * {@code jobs} without the tasks SLURM no longer shows: a task cancelled before it started while
+   * its array still has pending tasks was only an index dropped from SLURM's array record (squeue,
+   * scontrol and sacct show nothing for it). When the whole rest of an array is cancelled, SLURM
+   * keeps that record, cancelled, and so do we.
+   */
+  public static List<Job> withoutDroppedTasks(List<Job> jobs) {
+    java.util.Set<Long> pending = new java.util.HashSet<>();
+    for (Job j : jobs) {
+      if (j.isArrayTask() && j.state() == JobState.PENDING) {
+        pending.add(j.arrayJobId());
+      }
+    }
+    if (pending.isEmpty()) {
+      return jobs;
+    }
+    return jobs.stream()
+        .filter(
+            j ->
+                !(j.isArrayTask()
+                    && neverStarted(j)
+                    && j.state() == JobState.CANCELLED
+                    && pending.contains(j.arrayJobId())))
+        .toList();
+  }
+
+  private static boolean neverStarted(Job j) {
+    return j.isArrayTask() && j.startTime() == null;
   }
 
   private static Shown groupOf(List<Job> list) {

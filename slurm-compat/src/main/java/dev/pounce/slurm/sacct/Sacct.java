@@ -206,7 +206,7 @@ public final class Sacct implements SlurmCommand {
       out.append(printer.header());
     }
     List<Job> selected = new ArrayList<>();
-    for (Job j : jobs) {
+    for (Job j : ArrayGroups.withoutDroppedTasks(jobs)) {
       if (ids != null ? refs.stream().noneMatch(ref -> ref.matches(j)) : !inWindow(j, from, to)) {
         continue;
       }
@@ -236,8 +236,14 @@ public final class Sacct implements SlurmCommand {
       Job j = row.job();
       boolean onlyStep = stepOnly(refs, idArgs, j);
       if (!onlyStep) {
+        // SLURM's array record, once cancelled, is accounted under the bare array id.
+        boolean cancelledRecord = row.tasks() != null && j.state() == JobState.CANCELLED;
         String label =
-            row.tasks() == null ? row.id() : row.id(IndexRanges.formatLimited(row.tasks()));
+            row.tasks() == null
+                ? row.id()
+                : cancelledRecord
+                    ? Long.toString(j.arrayJobId())
+                    : row.id(IndexRanges.formatLimited(row.tasks()));
         String raw = Long.toString(row.tasks() == null ? j.id() : j.arrayJobId());
         out.append(
             printer.row(values(columns, new SacctRow(j, label, raw, false, now, ops.config()))));

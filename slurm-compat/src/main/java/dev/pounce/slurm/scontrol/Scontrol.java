@@ -169,7 +169,7 @@ public final class Scontrol implements SlurmCommand {
   }
 
   private static CommandResult showJobs(String arg, boolean oneLiner, ClusterOps ops) {
-    List<Job> jobs = ops.activeJobs();
+    List<Job> jobs = ArrayGroups.withoutDroppedTasks(ops.activeJobs());
     List<ArrayGroups.Shown> shown;
     if (arg != null) {
       JobRef ref = JobRef.parse(arg);

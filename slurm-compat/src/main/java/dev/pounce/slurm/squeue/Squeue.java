@@ -203,7 +203,7 @@ public final class Squeue implements SlurmCommand {
       }
     }
     List<Job> shown = new ArrayList<>();
-    for (Job j : jobs) {
+    for (Job j : ArrayGroups.withoutDroppedTasks(jobs)) {
       if (!allStates && !wanted.contains(j.state())) {
         continue;
       }

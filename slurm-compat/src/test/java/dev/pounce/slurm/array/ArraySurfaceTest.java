@@ -194,4 +194,34 @@ class ArraySurfaceTest {
     assertThat(FilenamePattern.expand("o-%j-%A-%a-%3a-%x.txt", t1, "n1"))
         .isEqualTo(Fixtures.CWD + "/arr/o-82-69-1-001-wrap.txt");
   }
+
+  /** A task of array 417 cancelled before it started. */
+  private void cancelBeforeStart(long id) {
+    Job j = cluster.job(id).orElseThrow();
+    cluster.jobs.remove(j);
+    Job.Builder b = j.toBuilder();
+    b.state = JobState.CANCELLED;
+    b.cancelledBy = 0;
+    b.endTime = cluster.now;
+    cluster.jobs.add(b.build());
+  }
+
+  @Test
+  void aTaskCancelledBeforeItStartedIsOnlyADroppedIndex() {
+    // SLURM 22.05: after scancel 667_2 of a held -a 1-3, squeue -t all shows 667_[1,3] PENDING
+    // and sacct 667_[1,3]|PENDING; after scancel 665 (the rest), 665_[1,3] CANCELLED in squeue
+    // and 665|CANCELLED by 0 in sacct.
+    cancelBeforeStart(601);
+    assertThat(out(run("squeue", "-h", "-t", "all", "-j", "417", "-o", "%i %T")))
+        .isEqualTo("417_[1,7,10%2] PENDING\n");
+    assertThat(out(run("sacct", "-j", "417", "-X", "-n", "-P", "-o", "JobID,State")))
+        .isEqualTo("417_[1,7,10%2]|PENDING\n");
+    for (long id : new long[] {600, 602, 417}) {
+      cancelBeforeStart(id);
+    }
+    assertThat(out(run("squeue", "-h", "-t", "all", "-j", "417", "-o", "%i %T")))
+        .isEqualTo("417_[1,4,7,10%2] CANCELLED\n");
+    assertThat(out(run("sacct", "-j", "417", "-X", "-n", "-P", "-o", "JobID,State")))
+        .isEqualTo("417|CANCELLED by 0\n");
+  }
 }
