@@ -22,7 +22,7 @@
 # `timeout 20`. Normalised (and only this): the job ids each side created (setup roles ->
 # <ID_OK> ..., others -> <ID>), the scratch directory (<DIR>), timestamps/dates/durations
 # (<TIME>), node names and hostlists (n1..n4, n[1-4] / node1..node2, node[1-2] -> <NODE>/<NODES>,
-# with the padding around them collapsed), the host name (localhost/vm -> <HOST>), the
+# with the padding around them collapsed, and so for job ids: their digit counts differ), the host name (localhost/vm -> <HOST>), the
 # AllocNode:Sid pid, the id in `sbatch --test-only`'s message, the path of the tool in argv[0]
 # messages, and, only for cases whose third field says so, node/CPU counts that differ because
 # the clusters differ (4x16 vs 2x16; e.g. "|uniq" on per-node lines) and raw durations.
@@ -113,7 +113,7 @@ trap 'exit 130' INT TERM
 run_side() {
   local s=$1 base=$2 cmd=$3 b=${BIN[$1]}
   ( cd "$WORK/$s/run" && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root USER=root LOGNAME=root \
-      SHELL=/bin/bash LANG=C.UTF-8 TERM=dumb TZ=UTC \
+      SHELL=/bin/bash LANG=C.UTF-8 TERM=dumb TZ=UTC ${POUNCE_CONTROLLER:+POUNCE_CONTROLLER=$POUNCE_CONTROLLER} \
       SBATCH="$WORK/$s/wrap/sbatch" SQUEUE="timeout $T $b/squeue" SACCT="timeout $T $b/sacct" SINFO="timeout $T $b/sinfo" \
       SCONTROL="timeout $T $b/scontrol" SCANCEL="timeout $T $b/scancel" \
       JOB="${ROLE[$s.ok]:-}" JOB_OK="${ROLE[$s.ok]:-}" JOB_FAIL="${ROLE[$s.fail]:-}" \
@@ -166,11 +166,11 @@ id_sed() {
   echo "s#$WORK/$s/run#<DIR>#g; s#$WORK/$s#<DIR>#g; s#${BIN[$s]}/##g"
   for r in ok fail held run canc; do
     id=${ROLE[$s.$r]}; local R=${r^^}
-    echo "s/(^|[^0-9A-Za-z])$id([^0-9]|\$)/\\1<ID_$R>\\2/g; s/(^|[^0-9A-Za-z])$id([^0-9]|\$)/\\1<ID_$R>\\2/g"
+    echo "s/(^|[^0-9A-Za-z.])$id([^0-9]|\$)/\\1<ID_$R>\\2/g; s/(^|[^0-9A-Za-z.])$id([^0-9]|\$)/\\1<ID_$R>\\2/g"
   done
   sort -un "$WORK/$s/ids" | while read -r id; do
     case " ${ROLE[$s.ok]} ${ROLE[$s.fail]} ${ROLE[$s.held]} ${ROLE[$s.run]} ${ROLE[$s.canc]} " in *" $id "*) continue ;; esac
-    echo "s/(^|[^0-9A-Za-z])$id([^0-9]|\$)/\\1<ID>\\2/g; s/(^|[^0-9A-Za-z])$id([^0-9]|\$)/\\1<ID>\\2/g"
+    echo "s/(^|[^0-9A-Za-z.])$id([^0-9]|\$)/\\1<ID>\\2/g; s/(^|[^0-9A-Za-z.])$id([^0-9]|\$)/\\1<ID>\\2/g"
   done
 }
 HOSTNAME_RE=$(hostname -s)
@@ -184,6 +184,7 @@ s/\<(localhost|'"$HOSTNAME_RE"')\>/<HOST>/g
 s/\<(n|node)\[[0-9,-]+\]/<NODES>/g
 s/\<(n[1-4]|node[1-2])\>/<NODE>/g
 s/ +<NODE/ <NODE/g; s/(<NODES?>) +/\1 /g
+s/ +(<ID[A-Z_]*>)/ \1/g; s/(<ID[A-Z_]*>(\.[a-z0-9]+)?) +/\1 /g
 '
 # squeue/sinfo durations without hours (TIME column "0:05")
 SHORT_SED='s/(^|[ (])[0-9]{1,2}:[0-9]{2}( |$)/\1<TIME>\2/g'

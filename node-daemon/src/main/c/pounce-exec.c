@@ -3,7 +3,7 @@
  *
  *   pounce-exec [--uid U --gid G [--groups g1,g2,...] [--user NAME]] [--cwd DIR]
  *               [--stdin PATH] [--stdout PATH] [--stderr PATH] [--append]
- *               [--status FILE] -- PROGRAM [ARGS...]
+ *               [--relay] [--status FILE] -- PROGRAM [ARGS...]
  *
  * The supervisor calls setsid() so it leads a new session and process group (the daemon signals
  * the whole job with kill(-pgid, sig)); it ignores every signal that would otherwise end or stop
@@ -23,6 +23,13 @@
  *   started <childpid>          the exec succeeded
  *   exited <code> <signal>      the child ended: WIFEXITED -> code 0, WIFSIGNALED -> 0 signum
  *   failed <message>            the child never exec'd, e.g. `chdir(/x): No such file or directory`
+ * With --relay (job steps, srun) the child's stdout and stderr are pipes (--stdout/--stderr are
+ * ignored) and the supervisor forwards what it reads, as it arrives, between `started` and the
+ * final line:
+ *   out <n>\n<n bytes>          bytes the child wrote to stdout
+ *   err <n>\n<n bytes>          bytes the child wrote to stderr
+ * After the child ended, what is left in the pipes is forwarded too (without waiting for
+ * background processes that still hold them), then the final line.
  * With --status FILE the final line is also written to FILE (FILE.tmp, then rename) so a
  * restarted daemon can collect it. The supervisor survives the daemon's death (write errors on
  * stdout are ignored, SIGPIPE/SIGHUP too) and waits for the child only. Exit status: 0, or 2 for
@@ -32,6 +39,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +56,8 @@ enum stage { ST_NONE, ST_SETGROUPS, ST_SETGID, ST_SETUID, ST_CHDIR, ST_STDIN, ST
 static struct {
     long uid, gid; /* -1: not given */
     const char *groups, *user, *cwd, *in, *out, *err, *status;
-    int append;
+    int append, relay;
+    int rout[2], rerr[2]; /* --relay pipes: [0] the supervisor reads, [1] the child's 1 and 2 */
     char **argv;
     gid_t *gids;
     size_t ngids;
@@ -108,7 +117,7 @@ static void usage(const char *why)
     static const char u[] =
         "usage: pounce-exec [--uid U --gid G [--groups g1,g2,...] [--user NAME]] [--cwd DIR]\n"
         "                   [--stdin PATH] [--stdout PATH] [--stderr PATH] [--append]\n"
-        "                   [--status FILE] -- PROGRAM [ARGS...]\n";
+        "                   [--relay] [--status FILE] -- PROGRAM [ARGS...]\n";
     write_all(2, u, sizeof u - 1);
     exit(2);
 }
@@ -153,6 +162,10 @@ static void parse_args(int argc, char **argv)
         }
         if (strcmp(a, "--append") == 0) {
             o.append = 1;
+            continue;
+        }
+        if (strcmp(a, "--relay") == 0) {
+            o.relay = 1;
             continue;
         }
         if (i + 1 >= argc)
@@ -297,11 +310,11 @@ static _Noreturn void child(void)
     if (in < 0)
         child_fail(ST_STDIN, errno);
     int wflags = O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC | (o.append ? O_APPEND : O_TRUNC);
-    int out = open(o.out != NULL ? o.out : "/dev/null", wflags, 0666);
+    int out = o.relay ? o.rout[1] : open(o.out != NULL ? o.out : "/dev/null", wflags, 0666);
     if (out < 0)
         child_fail(ST_STDOUT, errno);
-    int err = out;
-    if (o.err != NULL && (o.out == NULL || strcmp(o.err, o.out) != 0)) {
+    int err = o.relay ? o.rerr[1] : out;
+    if (!o.relay && o.err != NULL && (o.out == NULL || strcmp(o.err, o.out) != 0)) {
         err = open(o.err, wflags, 0666);
         if (err < 0)
             child_fail(ST_STDERR, errno);
@@ -331,6 +344,60 @@ static void describe(int stage, int err, char *m, size_t n)
     case ST_EXEC: snprintf(m, n, "execve(%s): %s", o.argv[0], e); break;
     default: snprintf(m, n, "fork: %s", e); break;
     }
+}
+
+/* ---- --relay ---- */
+
+/* Forwards what one pipe has now as `<tag> <n>\n<bytes>`; returns 0 at EOF or error. */
+static int relay_once(int fd, const char *tag)
+{
+    char buf[65536 + 32];
+    ssize_t r;
+    while ((r = read(fd, buf + 32, sizeof buf - 32)) < 0 && errno == EINTR)
+        ;
+    if (r <= 0)
+        return 0;
+    char head[32];
+    int k = snprintf(head, sizeof head, "%s %zd\n", tag, r);
+    /* one write per frame: head just before the bytes */
+    memcpy(buf + 32 - k, head, (size_t)k);
+    write_all(1, buf + 32 - k, (size_t)k + (size_t)r);
+    return 1;
+}
+
+/* Relays both pipes until the child ended and they are drained (or closed); returns its status. */
+static int relay(pid_t pid)
+{
+    struct pollfd fds[2] = {{.fd = o.rout[0], .events = POLLIN}, {.fd = o.rerr[0], .events = POLLIN}};
+    static const char *tags[2] = {"out", "err"};
+    int st = 0, exited = 0;
+    for (;;) {
+        if (!exited) {
+            pid_t w = waitpid(pid, &st, WNOHANG);
+            if (w == pid || (w < 0 && errno != EINTR))
+                exited = 1;
+        }
+        if (fds[0].fd < 0 && fds[1].fd < 0)
+            break;
+        int n = poll(fds, 2, exited ? 0 : 200);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (exited)
+                break; /* drained: what still holds the pipes is not the task */
+            continue;
+        }
+        for (int i = 0; i < 2; i++)
+            if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) != 0
+                && !relay_once(fds[i].fd, tags[i])) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+            }
+    }
+    if (!exited)
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+    return st;
 }
 
 int main(int argc, char **argv)
@@ -363,14 +430,28 @@ int main(int argc, char **argv)
         failed(m);
         return 0;
     }
+    if (o.relay && (pipe2(o.rout, O_CLOEXEC) != 0 || pipe2(o.rerr, O_CLOEXEC) != 0)) {
+        char m[128];
+        snprintf(m, sizeof m, "pipe: %s", strerror(errno));
+        failed(m);
+        return 0;
+    }
     pid_t pid = fork();
     if (pid == 0) {
         close(p[0]);
+        if (o.relay) {
+            close(o.rout[0]);
+            close(o.rerr[0]);
+        }
         errfd = p[1];
         child();
     }
     int fork_err = errno;
     close(p[1]);
+    if (o.relay) {
+        close(o.rout[1]);
+        close(o.rerr[1]);
+    }
     if (pid > 0 && sigpending(&pending) == 0)
         for (int s = 1; s < NSIG; s++)
             if (shielded(s) && sigismember(&pending, s) == 1)
@@ -407,9 +488,12 @@ int main(int argc, char **argv)
     int n = snprintf(m, sizeof m, "started %ld\n", (long)pid);
     write_all(1, m, (size_t)n);
 
-    pid_t w;
-    while ((w = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
-        ;
+    pid_t w = pid;
+    if (o.relay)
+        st = relay(pid);
+    else
+        while ((w = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+            ;
     if (w < 0) {
         snprintf(m, sizeof m, "waitpid: %s", strerror(errno));
         failed(m);

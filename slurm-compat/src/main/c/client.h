@@ -69,4 +69,7 @@ int reply_eof(struct reply *r);
 /* Called by the parser for every `need` frame (path is NUL-terminated, len excludes the NUL). */
 void on_need(const char *path, size_t len);
 
+/* Called for a `step` frame: the job step (`<job>.<step>`) the running srun follows. */
+void on_step(const char *id, size_t len);
+
 #endif

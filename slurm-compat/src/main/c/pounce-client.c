@@ -27,6 +27,7 @@
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,72 @@ static void fail(const char *msg)
 static struct reply rep;
 static char rbuf[65536];
 
+/* ---- srun: Ctrl-C ----
+ * While srun follows a step (the server sent its id in a `step` frame), every SIGINT becomes a
+ * separate request `srun-interrupt <job>.<step>` on a new connection; the controller decides what
+ * it means (status, or abort on a second within a second) and its `err` frames are printed here.
+ * Before the step exists SIGINT keeps its default action (the controller sees the connection
+ * close and cancels what it started). */
+
+static char step_id[64];
+static volatile sig_atomic_t step_known, interrupts;
+
+void on_step(const char *id, size_t len)
+{
+    if (len >= sizeof step_id)
+        len = sizeof step_id - 1;
+    memcpy(step_id, id, len);
+    step_id[len] = '\0';
+    step_known = 1;
+}
+
+static void on_sigint(int sig)
+{
+    if (!step_known) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    interrupts++;
+}
+
+static struct reply irep;
+
+static void send_interrupt(const char *list)
+{
+    char host[256];
+    int fd = controller_connect(list, host, sizeof host);
+    if (fd < 0)
+        return;
+    char who[512], b[1024];
+    struct passwd *pw = getpwuid(getuid());
+    char num[24];
+    snprintf(who, sizeof who, "%s", pw != NULL ? pw->pw_name : utoa(getuid(), num + sizeof num));
+    char uid[24], gid[24];
+    snprintf(uid, sizeof uid, "%lu", (unsigned long)getuid());
+    snprintf(gid, sizeof gid, "%lu", (unsigned long)getgid());
+    int n = snprintf(b, sizeof b, "cmd 14\nsrun-interrupt\narg %zu\n%s\nuid %zu\n%s\ngid %zu\n%s\nuser %zu\n%s\n",
+                     strlen(step_id), step_id, strlen(uid), uid, strlen(gid), gid, strlen(who), who);
+    char head[512];
+    int hl = snprintf(head, sizeof head,
+                      "POST /compat/v1/run HTTP/1.1\r\nHost: %.200s\r\n"
+                      "Content-Type: application/x-pounce-frames\r\nContent-Length: %d\r\n"
+                      "Connection: close\r\n\r\n", host, n);
+    if (hl > 0 && n > 0 && n < (int)sizeof b && send(fd, head, (size_t)hl, MSG_NOSIGNAL) == hl
+        && send(fd, b, (size_t)n, MSG_NOSIGNAL) == n) {
+        reply_init(&irep);
+        char buf[4096];
+        for (;;) {
+            ssize_t k = read(fd, buf, sizeof buf);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0 || reply_feed(&irep, buf, (size_t)k) != R_MORE)
+                break;
+        }
+    }
+    close(fd);
+}
+
 int main(int argc, char **argv)
 {
     const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
@@ -411,6 +478,11 @@ int main(int argc, char **argv)
         first_arg = 2;
     }
     int is_sbatch = strcmp(cmd, "sbatch") == 0;
+    if (strcmp(cmd, "srun") == 0) {
+        struct sigaction sa = {.sa_handler = on_sigint}; /* no SA_RESTART: read() returns EINTR */
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+    }
 
     build_base(argc, argv, first_arg);
     char list[CONTROLLER_LIST_MAX];
@@ -430,8 +502,13 @@ int main(int argc, char **argv)
         int res;
         for (;;) {
             ssize_t n = read(fd, rbuf, sizeof rbuf);
-            if (n < 0 && errno == EINTR)
+            if (n < 0 && errno == EINTR) {
+                while (interrupts > 0) {
+                    interrupts--;
+                    send_interrupt(list);
+                }
                 continue;
+            }
             res = n < 0 ? R_LOST : n == 0 ? reply_eof(&rep) : reply_feed(&rep, rbuf, (size_t)n);
             if (n <= 0 || res != R_MORE)
                 break;

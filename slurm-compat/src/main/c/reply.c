@@ -18,7 +18,7 @@
 enum { M_EOF, M_LEN, M_CHUNKED };
 enum { C_SIZE, C_DATA, C_CRLF, C_TRAILER };
 enum { F_TAG, F_LEN, F_DATA, F_END };
-enum { K_OTHER, K_OUT, K_ERR, K_NEED, K_EXIT };
+enum { K_OTHER, K_OUT, K_ERR, K_NEED, K_EXIT, K_STEP };
 
 static void write_all(int fd, const char *p, size_t n)
 {
@@ -74,6 +74,8 @@ static int kind_of(const char *tag)
         return K_NEED;
     if (strcmp(tag, "exit") == 0)
         return K_EXIT;
+    if (strcmp(tag, "step") == 0)
+        return K_STEP;
     return K_OTHER; /* unknown tags are skipped */
 }
 
@@ -104,7 +106,7 @@ static int frames(struct reply *r, const char *p, size_t n)
                 r->flen = r->flen * 10 + (unsigned)(c - '0');
                 r->fdig = 1;
             } else if (c == '\n' && r->fdig) {
-                if ((r->fkind == K_NEED || r->fkind == K_EXIT) && r->flen >= sizeof r->val)
+                if ((r->fkind == K_NEED || r->fkind == K_EXIT || r->fkind == K_STEP) && r->flen >= sizeof r->val)
                     return R_BAD;
                 r->frem = r->flen;
                 r->vlen = 0;
@@ -123,6 +125,7 @@ static int frames(struct reply *r, const char *p, size_t n)
             case K_ERR: emit(r, 2, p + i, k); break;
             case K_NEED:
             case K_EXIT:
+            case K_STEP:
                 memcpy(r->val + r->vlen, p + i, k);
                 r->vlen += k;
                 break;
@@ -142,6 +145,9 @@ static int frames(struct reply *r, const char *p, size_t n)
             r->val[r->vlen] = '\0';
             if (r->fkind == K_NEED) {
                 on_need(r->val, r->vlen);
+            } else if (r->fkind == K_STEP) {
+                flush_out(r); /* output before the step line keeps its order */
+                on_step(r->val, r->vlen);
             } else if (r->fkind == K_EXIT) {
                 char *end;
                 long code = strtol(r->val, &end, 10);

@@ -45,8 +45,8 @@ final class Launcher {
   void launch(Task t) {
     LaunchBatch b = t.spec;
     boolean root = myUid == 0;
-    if (!root && b.getUid() != myUid) {
-      t.ended(fail("node daemon runs as uid " + myUid + ", cannot run jobs of uid " + b.getUid()));
+    if (!mayRunAs(b.getUid())) {
+      t.ended(fail(refusal(b.getUid())));
       return;
     }
     try {
@@ -67,18 +67,9 @@ final class Launcher {
       if (root) {
         Posix.chown(script, b.getUid(), b.getGid());
       }
-      ProcessBuilder pb = new ProcessBuilder(command(b, root, script, status));
-      pb.redirectInput(new File("/dev/null")).redirectError(ProcessBuilder.Redirect.INHERIT);
-      Map<String, String> env = pb.environment();
-      env.clear();
-      for (String kv : b.getEnvList()) {
-        int eq = kv.indexOf('=');
-        if (eq > 0) {
-          env.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-      }
+      List<String> cmd = command(b, root, script, status);
       long since = System.currentTimeMillis();
-      Process p = pb.start();
+      Process p = spawn(cmd, b.getEnvList());
       t.spawned(p.pid(), since);
       Log.info("%s: pounce-exec pid %d as %s (uid %d)", t, p.pid(), b.getUser(), b.getUid());
       Thread.ofVirtual().name("job" + b.getJobId()).start(() -> follow(t, p));
@@ -89,20 +80,7 @@ final class Launcher {
   }
 
   private List<String> command(LaunchBatch b, boolean root, Path script, Path status) {
-    List<String> c = new ArrayList<>(List.of(exec.toString()));
-    if (root) {
-      c.addAll(List.of("--uid", "" + b.getUid(), "--gid", "" + b.getGid()));
-      String groups = Posix.groups(b.getUser(), b.getGid());
-      if (!groups.isEmpty()) {
-        c.addAll(List.of("--groups", groups));
-      }
-    }
-    if (!b.getUser().isEmpty()) {
-      c.addAll(List.of("--user", b.getUser()));
-    }
-    if (!b.getWorkDir().isEmpty()) {
-      c.addAll(List.of("--cwd", b.getWorkDir()));
-    }
+    List<String> c = supervisor(b.getUid(), b.getGid(), b.getUser(), b.getWorkDir(), root);
     if (!b.getStdinPath().isEmpty()) {
       c.addAll(List.of("--stdin", b.getStdinPath()));
     }
@@ -116,6 +94,55 @@ final class Launcher {
     c.addAll(List.of("--status", status.toString(), "--", script.toString()));
     c.addAll(b.getArgsList());
     return c;
+  }
+
+  /** The supervisor and its identity options: shared by batch scripts and step tasks. */
+  List<String> supervisor(int uid, int gid, String user, String workDir, boolean root) {
+    List<String> c = new ArrayList<>(List.of(exec.toString()));
+    if (root) {
+      c.addAll(List.of("--uid", "" + uid, "--gid", "" + gid));
+      String groups = Posix.groups(user, gid);
+      if (!groups.isEmpty()) {
+        c.addAll(List.of("--groups", groups));
+      }
+    }
+    if (!user.isEmpty()) {
+      c.addAll(List.of("--user", user));
+    }
+    if (!workDir.isEmpty()) {
+      c.addAll(List.of("--cwd", workDir));
+    }
+    return c;
+  }
+
+  /** Whether the daemon runs as root (and so switches to the job's user). */
+  boolean isRoot() {
+    return myUid == 0;
+  }
+
+  /** Whether this daemon may run processes as {@code uid}: as root, or as that user itself. */
+  boolean mayRunAs(int uid) {
+    return myUid == 0 || uid == myUid;
+  }
+
+  /** Why {@code uid} cannot be served (see {@link #mayRunAs}). */
+  String refusal(int uid) {
+    return "node daemon runs as uid " + myUid + ", cannot run jobs of uid " + uid;
+  }
+
+  /** Spawns a supervisor with {@code env} as its complete environment (stdin /dev/null). */
+  static Process spawn(List<String> command, Iterable<String> env) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.redirectInput(new File("/dev/null")).redirectError(ProcessBuilder.Redirect.INHERIT);
+    Map<String, String> e = pb.environment();
+    e.clear();
+    for (String kv : env) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        e.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    return pb.start();
   }
 
   /** Reads the supervisor's lines until it exits, then ends the task. */

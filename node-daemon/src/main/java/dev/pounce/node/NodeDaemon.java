@@ -35,7 +35,8 @@ public final class NodeDaemon implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("pounce-timers").factory());
     Launcher launcher = new Launcher(config.spool(), config.exec());
-    this.registry = new TaskRegistry(launcher, this::sendEvent, timers);
+    StepRun.Sink steps = e -> session().send(e);
+    this.registry = new TaskRegistry(launcher, this::sendEvent, steps, timers);
     this.session = new Session(config.controllers(), this::register, registry::handle, timers);
   }
 
@@ -52,6 +53,10 @@ public final class NodeDaemon implements AutoCloseable {
   public void close() {
     session.close();
     timers.shutdownNow();
+  }
+
+  private Session session() {
+    return session;
   }
 
   private void sendEvent(TaskEvent e) {

@@ -5,6 +5,7 @@ import dev.pounce.proto.v1.Heartbeat;
 import dev.pounce.proto.v1.NodeMessage;
 import dev.pounce.proto.v1.NodeSessionGrpc;
 import dev.pounce.proto.v1.Register;
+import dev.pounce.proto.v1.StepEvent;
 import dev.pounce.proto.v1.TaskEvent;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  * backoff (100 ms doubling to 2 s) whenever the stream ends. Never gives up. Sending is
  * thread-safe; messages sent while disconnected are dropped (Register's resync covers exits).
  */
-final class Session implements Task.Sink {
+final class Session implements Task.Sink, StepRun.Sink {
 
   private static final long MIN_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 2000;
@@ -73,6 +74,11 @@ final class Session implements Task.Sink {
   @Override
   public void send(TaskEvent event) {
     send(NodeMessage.newBuilder().setTaskEvent(event).build());
+  }
+
+  @Override
+  public void send(StepEvent event) {
+    send(NodeMessage.newBuilder().setStepEvent(event).build());
   }
 
   /** Sends {@code m} if connected; false when it was dropped. */

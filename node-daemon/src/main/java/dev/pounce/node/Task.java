@@ -60,6 +60,7 @@ final class Task {
   private Exit exit;
   private boolean forgotten;
   private ScheduledFuture<?> timeLimit;
+  private long startMs;
   private ScheduledFuture<?> killTimer;
 
   Task(LaunchBatch spec, Sink sink, ScheduledExecutorService timers, Consumer<Task> onEnd) {
@@ -88,9 +89,26 @@ final class Task {
    */
   synchronized void spawned(long pid, long sinceMs) {
     pgid = pid;
-    long limitMs = spec.getTimeLimitSeconds() * 1000;
+    startMs = sinceMs;
+    armTimeLimit(spec.getTimeLimitSeconds());
+  }
+
+  /** Replaces the time limit (scontrol update TimeLimit=); it counts from the start as before. */
+  synchronized void setTimeLimit(long seconds) {
+    if (exit != null) {
+      return;
+    }
+    cancel(timeLimit);
+    timeLimit = null;
+    armTimeLimit(seconds);
+    Log.info("%s: time limit now %d s", this, seconds);
+  }
+
+  private void armTimeLimit(long seconds) {
+    long limitMs = seconds * 1000;
     if (limitMs > 0) {
-      long left = Math.max(0, sinceMs + limitMs - System.currentTimeMillis());
+      long since = startMs > 0 ? startMs : System.currentTimeMillis();
+      long left = Math.max(0, since + limitMs - System.currentTimeMillis());
       timeLimit = timers.schedule(() -> stop(Stop.TIME_LIMIT, 0), left, TimeUnit.MILLISECONDS);
     }
   }

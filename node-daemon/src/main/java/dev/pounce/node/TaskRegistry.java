@@ -3,8 +3,11 @@ package dev.pounce.node;
 import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.ForgetJob;
 import dev.pounce.proto.v1.LaunchBatch;
+import dev.pounce.proto.v1.LaunchStep;
 import dev.pounce.proto.v1.RunningTask;
+import dev.pounce.proto.v1.SetTimeLimit;
 import dev.pounce.proto.v1.SignalJob;
+import dev.pounce.proto.v1.SignalStep;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,14 +21,32 @@ import java.util.concurrent.ScheduledExecutorService;
 final class TaskRegistry {
 
   private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
+  private final Map<String, StepRun> steps = new ConcurrentHashMap<>();
   private final Launcher launcher;
   private final Task.Sink sink;
+  private final StepRun.Sink stepSink;
   private final ScheduledExecutorService timers;
 
   TaskRegistry(Launcher launcher, Task.Sink sink, ScheduledExecutorService timers) {
+    this(launcher, sink, e -> {}, timers);
+  }
+
+  TaskRegistry(
+      Launcher launcher, Task.Sink sink, StepRun.Sink stepSink, ScheduledExecutorService timers) {
     this.launcher = launcher;
     this.sink = sink;
     this.timers = timers;
+    this.stepSink =
+        e -> {
+          stepSink.send(e);
+          if (e.hasExited() || e.hasLaunchFailed()) {
+            String key = StepRun.key(e.getJobId(), e.getStepId());
+            StepRun r = steps.get(key);
+            if (r != null && r.finished()) {
+              steps.remove(key, r);
+            }
+          }
+        };
   }
 
   /** Applies one controller command. */
@@ -34,6 +55,9 @@ final class TaskRegistry {
       case LAUNCH_BATCH -> launch(m.getLaunchBatch());
       case SIGNAL_JOB -> signal(m.getSignalJob());
       case FORGET_JOB -> forget(m.getForgetJob());
+      case SET_TIME_LIMIT -> setTimeLimit(m.getSetTimeLimit());
+      case LAUNCH_STEP -> launchStep(m.getLaunchStep());
+      case SIGNAL_STEP -> signalStep(m.getSignalStep());
       case REGISTERED, KIND_NOT_SET -> {}
     }
   }
@@ -53,18 +77,58 @@ final class TaskRegistry {
     launcher.launch(t);
   }
 
+  void launchStep(LaunchStep l) {
+    String key = StepRun.key(l.getJobId(), l.getStepId());
+    StepRun r = new StepRun(l, stepSink, timers);
+    if (steps.putIfAbsent(key, r) != null) {
+      Log.info("step %s: launch repeated, ignored", key);
+      return;
+    }
+    Log.info("step %s: %d task(s) as %s: %s", key, l.getTasksCount(), l.getUser(), l.getArgvList());
+    r.start(launcher);
+  }
+
+  void signalStep(SignalStep s) {
+    StepRun r = steps.get(StepRun.key(s.getJobId(), s.getStepId()));
+    if (r == null || r.spec.getAttempt() != s.getAttempt()) {
+      Log.info("signal for unknown step %d.%d ignored", s.getJobId(), s.getStepId());
+    } else if (s.getCancel()) {
+      r.cancel(s.getKillWaitSeconds());
+    } else {
+      r.signal(s.getSignal());
+    }
+  }
+
+  /** Cancels the job's steps on this node (the job was cancelled or has ended). */
+  private void cancelSteps(long jobId, int killWait) {
+    steps.values().stream()
+        .filter(r -> r.spec.getJobId() == jobId)
+        .forEach(r -> r.cancel(killWait));
+  }
+
   void signal(SignalJob s) {
     Task t = tasks.get(s.getJobId());
     if (t == null || t.attempt() != s.getAttempt()) {
       Log.info("signal for unknown job %d attempt %d ignored", s.getJobId(), s.getAttempt());
     } else if (s.getCancel()) {
       t.stop(Task.Stop.CANCEL, s.getKillWaitSeconds());
+      cancelSteps(s.getJobId(), s.getKillWaitSeconds());
     } else {
       t.signal(s.getSignal(), s.getBatchOnly());
     }
   }
 
+  void setTimeLimit(SetTimeLimit s) {
+    Task t = tasks.get(s.getJobId());
+    if (t == null || t.attempt() != s.getAttempt()) {
+      Log.info("time limit for unknown job %d attempt %d ignored", s.getJobId(), s.getAttempt());
+    } else {
+      t.setTimeLimit(s.getTimeLimitSeconds());
+    }
+  }
+
   void forget(ForgetJob f) {
+    cancelSteps(f.getJobId(), 0);
     Task t = tasks.get(f.getJobId());
     if (t == null) {
       launcher.deleteJobDir(f.getJobId());

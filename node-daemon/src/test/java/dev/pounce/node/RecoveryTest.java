@@ -35,7 +35,8 @@ class RecoveryTest {
     Fixtures.Events before = new Fixtures.Events();
     TaskRegistry first = new TaskRegistry(new Launcher(spool, Fixtures.exec()), before, timers);
     first.launch(Fixtures.launch(1, "#!/bin/sh\nexit 6\n", work).build());
-    first.launch(Fixtures.launch(2, "#!/bin/sh\nsleep 1\nexit 4\n", work).build());
+    // Long enough to still run when the second daemon recovers, even on a loaded machine.
+    first.launch(Fixtures.launch(2, "#!/bin/sh\nsleep 4\nexit 4\n", work).build());
     first.launch(
         Fixtures.launch(3, "#!/bin/sh\nsleep 60\n", work.resolve("gone")).setWorkDir("/x").build());
     long finals = 0;

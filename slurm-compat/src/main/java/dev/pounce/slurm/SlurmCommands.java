@@ -3,12 +3,15 @@ package dev.pounce.slurm;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.OutputSink;
 import dev.pounce.slurm.sacct.Sacct;
 import dev.pounce.slurm.sbatch.Sbatch;
 import dev.pounce.slurm.scancel.Scancel;
 import dev.pounce.slurm.scontrol.Scontrol;
 import dev.pounce.slurm.sinfo.Sinfo;
 import dev.pounce.slurm.squeue.Squeue;
+import dev.pounce.slurm.srun.Srun;
+import dev.pounce.slurm.srun.SrunInterrupt;
 import java.util.Map;
 
 /**
@@ -26,7 +29,20 @@ public final class SlurmCommands {
           "scancel", new Scancel(),
           "scontrol", new Scontrol());
 
+  private static final Map<String, StreamingCommand> STREAMING =
+      Map.of("srun", new Srun(), "srun-interrupt", new SrunInterrupt());
+
   private SlurmCommands() {}
+
+  /** Whether {@code command} streams its output ({@link #stream}). */
+  public static boolean streams(String command) {
+    return STREAMING.containsKey(command);
+  }
+
+  /** Runs a streaming command; {@link #streams} must be true for it. */
+  public static int stream(CommandRequest req, ClusterOps ops, OutputSink sink) {
+    return STREAMING.get(req.command()).run(req, ops, sink);
+  }
 
   /** Runs {@code req} against the cluster. Unknown commands answer an error with exit code 1. */
   public static CommandResult run(CommandRequest req, ClusterOps ops) {
@@ -40,6 +56,6 @@ public final class SlurmCommands {
 
   /** Whether {@code command} is implemented here. */
   public static boolean supports(String command) {
-    return COMMANDS.containsKey(command);
+    return COMMANDS.containsKey(command) || STREAMING.containsKey(command);
   }
 }

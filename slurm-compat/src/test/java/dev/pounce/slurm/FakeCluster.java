@@ -5,12 +5,19 @@ import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
 import dev.pounce.core.node.Partition;
+import dev.pounce.core.step.Step;
+import dev.pounce.core.step.TaskEnd;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.api.ClusterOps;
+import dev.pounce.slurm.api.JobUpdate;
+import dev.pounce.slurm.api.NodeUpdate;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.api.StepRequest;
+import dev.pounce.slurm.api.StepWatcher;
+import dev.pounce.slurm.api.WillRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +35,80 @@ public final class FakeCluster implements ClusterOps {
   public final List<String> calls = new ArrayList<>();
   public final Map<Long, SlurmException> refusals = new HashMap<>();
   public SlurmException submitRefusal;
+  public SlurmException nodeRefusal;
+  public final List<Step> steps = new ArrayList<>();
+  public final List<TaskEnd> taskEnds = new ArrayList<>();
+  public final Map<String, StepWatcher> watchers = new HashMap<>();
+  public final List<StepRequest> stepRequests = new ArrayList<>();
+
+  @Override
+  public Step startStep(StepRequest r, Caller caller, StepWatcher watcher) throws SlurmException {
+    if (submitRefusal != null) {
+      throw submitRefusal;
+    }
+    stepRequests.add(r);
+    int id = (int) steps.stream().filter(s -> s.jobId() == r.jobId()).count();
+    String prog = r.argv().get(0);
+    Step s =
+        new Step(
+            r.jobId(),
+            id,
+            0,
+            prog.substring(prog.lastIndexOf('/') + 1),
+            r.argv(),
+            JobState.RUNNING,
+            r.nodes(),
+            r.tasksPerNode(),
+            r.tasksPerNode().stream().mapToInt(Integer::intValue).sum(),
+            now,
+            null,
+            0,
+            0,
+            null);
+    steps.add(s);
+    watchers.put(s.id(), watcher);
+    calls.add("startStep " + s.id());
+    return s;
+  }
+
+  @Override
+  public void unwatch(long jobId, int stepId) {
+    watchers.remove(jobId + "." + stepId);
+  }
+
+  @Override
+  public void signalStep(long jobId, int stepId, int signal, Caller caller) throws SlurmException {
+    calls.add("signalStep " + jobId + "." + stepId + " " + signal);
+    if (steps.stream().noneMatch(s -> s.jobId() == jobId && s.stepId() == stepId)) {
+      throw new SlurmException(SlurmErrorCode.INVALID_JOB_ID);
+    }
+  }
+
+  @Override
+  public void abortStep(long jobId, int stepId, Caller caller) throws SlurmException {
+    signalStep(jobId, stepId, 2, caller);
+  }
+
+  @Override
+  public void endAllocation(long jobId, int exitCode, int signal, Caller caller) {
+    calls.add("endAllocation " + jobId + " " + exitCode + ":" + signal);
+  }
+
+  @Override
+  public List<TaskEnd> taskEnds(long jobId, int stepId) {
+    return List.copyOf(taskEnds);
+  }
+
+  @Override
+  public List<Step> steps(List<Long> jobIds) {
+    return steps.stream().filter(s -> jobIds.contains(s.jobId())).toList();
+  }
+
+  @Override
+  public List<Step> runningSteps() {
+    return steps.stream().filter(s -> s.state() == JobState.RUNNING).toList();
+  }
+
   public long nextId = 1;
   public Instant now = Instant.parse("2026-11-27T11:26:00Z");
   public ClusterConfig config = new ClusterConfig("local", "vm", 300, 30, "22.05.8");
@@ -55,6 +136,23 @@ public final class FakeCluster implements ClusterOps {
     Job j = b.build();
     jobs.add(j);
     return j;
+  }
+
+  @Override
+  public WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException {
+    if (submitRefusal != null) {
+      throw submitRefusal;
+    }
+    calls.add("testOnly " + spec.name());
+    String node = nodes.isEmpty() ? "node1" : nodes.get(0).node().name();
+    int cpus = Math.max(1, spec.numTasks()) * Math.max(1, spec.cpusPerTask());
+    Instant start = spec.begin() != null && spec.begin().isAfter(now) ? spec.begin() : now;
+    return new WillRun(
+        nextId++,
+        start,
+        cpus,
+        List.of(node),
+        spec.partition() == null ? "debug" : spec.partition());
   }
 
   @Override
@@ -108,6 +206,27 @@ public final class FakeCluster implements ClusterOps {
     }
     if (job(jobId).isEmpty()) {
       throw new SlurmException(SlurmErrorCode.INVALID_JOB_ID);
+    }
+  }
+
+  @Override
+  public void requeue(long jobId, boolean hold, Caller caller) throws SlurmException {
+    calls.add("requeue " + jobId + " " + hold);
+    refuse(jobId);
+  }
+
+  @Override
+  public void updateJob(long jobId, JobUpdate update, Caller caller) throws SlurmException {
+    calls.add("update " + jobId + " " + update);
+    refuse(jobId);
+  }
+
+  @Override
+  public void updateNodes(List<String> names, NodeUpdate update, Caller caller)
+      throws SlurmException {
+    calls.add("nodes " + names + " " + update);
+    if (nodeRefusal != null) {
+      throw nodeRefusal;
     }
   }
 

@@ -44,6 +44,7 @@ class SlurmCommandsTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(new String(r.stderr(), StandardCharsets.UTF_8)).startsWith("sfoo: error: ");
     assertThat(SlurmCommands.supports("sbatch")).isTrue();
-    assertThat(SlurmCommands.supports("srun")).isFalse();
+    assertThat(SlurmCommands.supports("srun")).isTrue();
+    assertThat(SlurmCommands.supports("salloc")).isFalse();
   }
 }

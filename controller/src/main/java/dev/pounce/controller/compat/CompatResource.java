@@ -6,13 +6,16 @@ import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.OutputSink;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,12 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * {@code POST /compat/v1/run}: one SLURM command from the thin client. A plain Vert.x route: the
  * body is read on the event loop, then the command runs on a virtual thread (it touches the
- * database), and the answer goes back in one write.
+ * database), and the answer goes back in one write; a streaming command (srun) writes a chunked
+ * answer frame by frame while it runs.
  */
 @ApplicationScoped
 public class CompatResource {
@@ -55,15 +60,31 @@ public class CompatResource {
   private void handle(RoutingContext ctx) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     String peer = ctx.request().remoteAddress().hostAddress();
+    HttpServerResponse response = ctx.response();
+    AtomicBoolean gone = new AtomicBoolean();
+    response.closeHandler(v -> gone.set(true)); // registered on the event loop, before any write
     WORKERS.execute(
         () -> {
-          byte[] answer = run(body, peer);
-          ctx.response().putHeader("Content-Type", FRAMES).end(Buffer.buffer(answer));
+          Parsed p = parse(body, peer);
+          if (p.request != null && SlurmCommands.streams(p.request.command())) {
+            stream(p.request, response, gone);
+            return;
+          }
+          byte[] answer = p.request == null ? p.refusal : run(p.request);
+          response.putHeader("Content-Type", FRAMES).end(Buffer.buffer(answer));
         });
   }
 
   /** Runs one request body from {@code peer}; returns the response body. */
   byte[] run(byte[] body, String peer) {
+    Parsed p = parse(body, peer);
+    return p.request == null ? p.refusal : run(p.request);
+  }
+
+  /** A decoded request, or the answer refusing it. */
+  private record Parsed(CommandRequest request, byte[] refusal) {}
+
+  private Parsed parse(byte[] body, String peer) {
     String cmd = "pounce";
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {
@@ -73,11 +94,23 @@ public class CompatResource {
       if (caller.isEmpty()) {
         Frames.write(out, "err", cmd + ": error: Authentication failure\n");
         Frames.write(out, "exit", "1");
-        return out.toByteArray();
+        return new Parsed(null, out.toByteArray());
       }
-      CommandRequest req =
+      return new Parsed(
           new CommandRequest(
-              d.command, d.args, d.env, d.cwd, caller.get(), d.key, d.files, d.fileErrors, d.tty);
+              d.command, d.args, d.env, d.cwd, caller.get(), d.key, d.files, d.fileErrors, d.tty),
+          null);
+    } catch (IllegalArgumentException e) {
+      Frames.write(out, "err", cmd + ": error: malformed request: " + e.getMessage() + "\n");
+      Frames.write(out, "exit", "1");
+      return new Parsed(null, out.toByteArray());
+    }
+  }
+
+  private byte[] run(CommandRequest req) {
+    String cmd = req.command();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try {
       CommandResult r = SlurmCommands.run(req, ops);
       for (String path : r.needFiles()) {
         Frames.write(out, "need", path);
@@ -89,10 +122,6 @@ public class CompatResource {
         Frames.write(out, "err", r.stderr());
       }
       Frames.write(out, "exit", Integer.toString(r.exitCode()));
-    } catch (IllegalArgumentException e) {
-      out.reset();
-      Frames.write(out, "err", cmd + ": error: malformed request: " + e.getMessage() + "\n");
-      Frames.write(out, "exit", "1");
     } catch (RuntimeException e) {
       LOG.errorf(e, "%s failed", cmd);
       out.reset();
@@ -100,6 +129,28 @@ public class CompatResource {
       Frames.write(out, "exit", "1");
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A streaming command (srun): chunked response, each frame written as the command produces it
+   * (Vert.x queues writes made off the event loop), {@code exit} last.
+   */
+  private void stream(CommandRequest req, HttpServerResponse response, AtomicBoolean gone) {
+    response.setChunked(true).putHeader("Content-Type", FRAMES);
+    OutputSink sink = new ChunkSink(response, gone);
+    int rc;
+    try {
+      rc = SlurmCommands.stream(req, ops, sink);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "%s failed", req.command());
+      sink.err((req.command() + ": error: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+      rc = 1;
+    }
+    if (!gone.get()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+      Frames.write(out, "exit", Integer.toString(rc));
+      response.end(Buffer.buffer(out.toByteArray()));
+    }
   }
 
   /** The request's frames, sorted into fields. */

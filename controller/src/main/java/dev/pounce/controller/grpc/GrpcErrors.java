@@ -13,15 +13,21 @@ final class GrpcErrors {
     Status s =
         switch (e.code()) {
           case INVALID_JOB_ID -> Status.NOT_FOUND;
-          case ACCESS_DENIED -> Status.PERMISSION_DENIED;
+          case ACCESS_DENIED, USER_ID_MISSING -> Status.PERMISSION_DENIED;
           case INVALID_PARTITION,
               NODE_CONFIG_UNAVAILABLE,
               PARTITION_TIME_LIMIT,
               INVALID_NODE_NAME,
+              INVALID_NODE_COUNT,
+              INVALID_NODE_STATE,
               INVALID_REQUEST,
+              DEPENDENCY,
+              INVALID_FEATURE,
               INVALID_ARRAY ->
               Status.INVALID_ARGUMENT;
-          case ALREADY_DONE, JOB_PENDING -> Status.FAILED_PRECONDITION;
+          case ALREADY_DONE, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
+              Status.FAILED_PRECONDITION;
+          case NOT_SUPPORTED -> Status.UNIMPLEMENTED;
           case DUPLICATE_JOB_ID -> Status.ALREADY_EXISTS;
           case UNAVAILABLE -> Status.UNAVAILABLE;
         };

@@ -1,9 +1,11 @@
 package dev.pounce.controller.node;
 
 import dev.pounce.controller.usecase.RegisterNode;
+import dev.pounce.controller.usecase.ReportStepTask;
 import dev.pounce.controller.usecase.ReportTask;
 import dev.pounce.proto.v1.Register;
 import dev.pounce.proto.v1.RunningTask;
+import dev.pounce.proto.v1.StepEvent;
 import dev.pounce.proto.v1.TaskEvent;
 import java.util.List;
 
@@ -37,6 +39,22 @@ final class NodeMessages {
         t.getTimedOut(),
         t.getCancelled(),
         t.getLaunchFailure().isEmpty() ? null : t.getLaunchFailure());
+  }
+
+  /** Hands one step event to the use case. */
+  static void stepEvent(String node, StepEvent e, ReportStepTask to) {
+    long job = e.getJobId();
+    int step = e.getStepId();
+    int rank = e.getRank();
+    switch (e.getKindCase()) {
+      case STDOUT -> to.output(job, step, rank, false, e.getStdout().toByteArray());
+      case STDERR -> to.output(job, step, rank, true, e.getStderr().toByteArray());
+      case EXITED ->
+          to.ended(
+              node, job, step, rank, e.getExited().getExitCode(), e.getExited().getSignal(), null);
+      case LAUNCH_FAILED -> to.ended(node, job, step, rank, 0, 0, e.getLaunchFailed().getReason());
+      case STARTED, KIND_NOT_SET -> {}
+    }
   }
 
   static ReportTask.Report taskReport(TaskEvent e) {

@@ -2,12 +2,15 @@ package dev.pounce.controller.node;
 
 import dev.pounce.controller.config.ControllerConfig;
 import dev.pounce.controller.usecase.RegisterNode;
+import dev.pounce.controller.usecase.ReportStepTask;
 import dev.pounce.controller.usecase.ReportTask;
+import dev.pounce.controller.usecase.SignalStep;
 import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.NodeMessage;
 import dev.pounce.proto.v1.NodeSessionGrpc;
 import dev.pounce.proto.v1.Register;
 import dev.pounce.proto.v1.Registered;
+import dev.pounce.proto.v1.StepEvent;
 import dev.pounce.proto.v1.TaskEvent;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -30,13 +33,22 @@ public class NodeSessionService extends NodeSessionGrpc.NodeSessionImplBase {
   private final RegisterNode register;
   private final ReportTask report;
   private final ControllerConfig config;
+  private final ReportStepTask stepReports;
+  private final SignalStep stepSignals;
 
   NodeSessionService(
-      NodeSessions sessions, RegisterNode register, ReportTask report, ControllerConfig config) {
+      NodeSessions sessions,
+      RegisterNode register,
+      ReportTask report,
+      ControllerConfig config,
+      ReportStepTask stepReports,
+      SignalStep stepSignals) {
     this.sessions = sessions;
     this.register = register;
     this.report = report;
     this.config = config;
+    this.stepReports = stepReports;
+    this.stepSignals = stepSignals;
   }
 
   @Override
@@ -62,6 +74,11 @@ public class NodeSessionService extends NodeSessionGrpc.NodeSessionImplBase {
             case TASK_EVENT -> {
               if (session != null) {
                 onTaskEvent(m.getTaskEvent());
+              }
+            }
+            case STEP_EVENT -> {
+              if (session != null) {
+                onStepEvent(m.getStepEvent());
               }
             }
             case KIND_NOT_SET -> LOG.debug("empty node message ignored");
@@ -90,8 +107,13 @@ public class NodeSessionService extends NodeSessionGrpc.NodeSessionImplBase {
         if (report.report(session.node, NodeMessages.taskReport(e))) {
           if (e.hasExited() || e.hasLaunchFailed()) {
             sessions.forget(session.node, e.getJobId(), e.getAttempt());
+            stepSignals.ofJob(e.getJobId(), 0); // the job's steps end with it, as in SLURM
           }
         }
+      }
+
+      private void onStepEvent(StepEvent e) {
+        NodeMessages.stepEvent(session.node, e, stepReports);
       }
 
       @Override

@@ -5,7 +5,11 @@ import dev.pounce.core.port.NodeGateway;
 import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.ForgetJob;
 import dev.pounce.proto.v1.LaunchBatch;
+import dev.pounce.proto.v1.LaunchStep;
+import dev.pounce.proto.v1.SetTimeLimit;
 import dev.pounce.proto.v1.SignalJob;
+import dev.pounce.proto.v1.SignalStep;
+import dev.pounce.proto.v1.StepTask;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -119,6 +123,59 @@ public class NodeSessions implements NodeGateway {
                     .setSignal(signal)
                     .setCancel(cancel)
                     .setBatchOnly(batchOnly))
+            .build());
+  }
+
+  @Override
+  public boolean setTimeLimit(String node, long jobId, int attempt, long timeLimitSeconds) {
+    return send(
+        node,
+        ControllerMessage.newBuilder()
+            .setSetTimeLimit(
+                SetTimeLimit.newBuilder()
+                    .setJobId(jobId)
+                    .setAttempt(attempt)
+                    .setTimeLimitSeconds(timeLimitSeconds))
+            .build());
+  }
+
+  @Override
+  public boolean launchStep(String node, StepLaunch l) {
+    LaunchStep.Builder b =
+        LaunchStep.newBuilder()
+            .setJobId(l.jobId())
+            .setAttempt(l.attempt())
+            .setStepId(l.stepId())
+            .addAllArgv(l.argv())
+            .setWorkDir(l.workDir())
+            .setUid(l.uid())
+            .setGid(l.gid())
+            .setUser(l.user())
+            .setKillWaitSeconds(l.killWaitSeconds());
+    l.env().forEach((k, v) -> b.addEnv(k + "=" + v));
+    l.taskEnv()
+        .forEach(
+            (rank, env) -> {
+              StepTask.Builder t = StepTask.newBuilder().setRank(rank);
+              env.forEach((k, v) -> t.addEnv(k + "=" + v));
+              b.addTasks(t);
+            });
+    return send(node, ControllerMessage.newBuilder().setLaunchStep(b).build());
+  }
+
+  @Override
+  public boolean signalStep(
+      String node, long jobId, int attempt, int stepId, int signal, boolean cancel) {
+    return send(
+        node,
+        ControllerMessage.newBuilder()
+            .setSignalStep(
+                SignalStep.newBuilder()
+                    .setJobId(jobId)
+                    .setAttempt(attempt)
+                    .setStepId(stepId)
+                    .setSignal(signal)
+                    .setCancel(cancel))
             .build());
   }
 

@@ -117,9 +117,32 @@ public class JobEntity {
   public int arrayThrottle;
 
   /** The request as JSON; null on an array task whose array's own row holds it. */
+  @Column(name = "begin_time")
+  public Instant beginTime;
+
+  @Column(name = "dep_state")
+  public String depState;
+
+  @Column(name = "dep_any")
+  public boolean depAny;
+
+  public boolean singleton;
+
+  @Column(name = "req_nodes")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] reqNodes = new String[0];
+
+  @Column(name = "exc_nodes")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] excNodes = new String[0];
+
   @JdbcTypeCode(SqlTypes.JSON)
   public String spec;
 
   /** The script; null where {@link #spec} is. */
   public byte[] script;
+
+  /** A requeue asked of a running job, done when its node reports the end: REQUEUE, HELD. */
+  @Column(name = "requeue_request")
+  public String requeueRequest;
 }

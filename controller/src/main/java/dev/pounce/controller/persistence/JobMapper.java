@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.pounce.core.dep.Dependencies;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
@@ -22,36 +24,53 @@ final class JobMapper {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
+          .registerModule(new JavaTimeModule())
           .addMixIn(JobSpec.class, SpecMixin.class)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private JobMapper() {}
 
   /**
-   * Parsed specs by job id. A spec never changes after submit, so read paths (squeue polled by
-   * workflow tools every few seconds) parse each job's JSON once, not on every call.
+   * Parsed specs by job id, with the JSON they were parsed from, so read paths (squeue polled by
+   * workflow tools every few seconds) parse each job's JSON once, not on every call. A hit needs
+   * the row's JSON to equal the cached one (a string compare, far cheaper than a parse): a spec
+   * changed by scontrol update, or read by a transaction that raced one, is parsed again.
    */
-  private static final Map<Long, JobSpec> SPECS = new ConcurrentHashMap<>();
+  private static final Map<Long, Cached> SPECS = new ConcurrentHashMap<>();
+
+  private record Cached(String json, JobSpec spec) {}
 
   private static final int SPEC_CACHE_MAX = 50_000;
 
   /**
-   * Maps a row. An array task without its own spec takes its array's, read through {@code rows} (by
-   * id) unless already cached.
+   * The job of a row without dependencies; see {@link #toDomain(JobEntity, LongFunction,
+   * Dependencies)}.
    */
   static Job toDomain(JobEntity e, LongFunction<JobEntity> rows) {
+    return toDomain(e, rows, Dependencies.NONE);
+  }
+
+  /**
+   * The job of a row, with the dependency terms read from {@code job_dependencies}. An array task
+   * without its own spec takes its array's, read through {@code rows} (by id). The cache is keyed
+   * by the id of the row holding the spec and hit only when that row's JSON is the cached one.
+   */
+  static Job toDomain(JobEntity e, LongFunction<JobEntity> rows, Dependencies dependency) {
     long specId = e.spec == null && e.arrayJobId != null ? e.arrayJobId : e.id;
-    JobSpec spec = SPECS.get(specId);
-    if (spec == null) {
-      JobEntity holder = specId == e.id ? e : rows.apply(specId);
-      if (holder == null || holder.spec == null) {
-        throw new IllegalStateException("job " + e.id + ": no spec row " + specId);
-      }
+    JobEntity holder = specId == e.id ? e : rows.apply(specId);
+    if (holder == null || holder.spec == null) {
+      throw new IllegalStateException("job " + e.id + ": no spec row " + specId);
+    }
+    Cached cached = SPECS.get(specId);
+    JobSpec spec;
+    if (cached != null && cached.json().equals(holder.spec)) {
+      spec = cached.spec();
+    } else {
       spec = parseSpec(holder);
       if (SPECS.size() >= SPEC_CACHE_MAX) {
         SPECS.clear();
       }
-      SPECS.put(specId, spec);
+      SPECS.put(specId, new Cached(holder.spec, spec));
     }
     Job.Builder j = new Job.Builder();
     j.id = e.id;
@@ -84,6 +103,7 @@ final class JobMapper {
     j.submitHost = e.submitHost;
     j.arrayJobId = e.arrayJobId == null ? 0 : e.arrayJobId;
     j.arrayTaskId = e.arrayTaskId == null ? 0 : e.arrayTaskId;
+    j.dependency = dependency;
     return j.build();
   }
 
@@ -131,6 +151,17 @@ final class JobMapper {
     e.submitTime = job.submitTime();
     e.submitHost = job.submitHost();
     e.script = job.spec().script();
+    if (job.isArrayTask()) {
+      e.arrayJobId = job.arrayJobId();
+      e.arrayTaskId = job.arrayTaskId();
+    }
+    copyRequest(job, e);
+    copyState(job, e);
+    return e;
+  }
+
+  /** Copies the request (spec JSON and the placement columns taken from it) onto {@code e}. */
+  static void copyRequest(Job job, JobEntity e) {
     var r = dev.pounce.core.sched.ResourceRequest.of(job);
     e.reqCpusPerTask = r.cpusPerTask();
     e.reqMinNodes = r.minNodes();
@@ -139,17 +170,26 @@ final class JobMapper {
     e.reqMemPerNodeMb = r.memPerNodeMb();
     e.reqMemPerCpuMb = r.memPerCpuMb();
     e.reqExclusive = r.exclusive();
-    if (job.isArrayTask()) {
-      e.arrayJobId = job.arrayJobId();
-      e.arrayTaskId = job.arrayTaskId();
-    }
+    e.reqNodes = r.requiredNodes().toArray(String[]::new);
+    e.excNodes = r.excludedNodes().toArray(String[]::new);
+    e.beginTime = job.spec().begin();
+    e.singleton = job.spec().dependency().hasSingleton();
+    e.depState = depState(job.dependency());
+    e.depAny = job.dependency().any();
     try {
       e.spec = JSON.writeValueAsString(job.spec());
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("cannot serialise job spec", ex);
     }
-    copyState(job, e);
-    return e;
+  }
+
+  /** The {@code dep_state} column for a dependency list: null, WAIT or NEVER. */
+  static String depState(Dependencies d) {
+    return switch (d.status()) {
+      case SATISFIED -> null;
+      case WAITING -> "WAIT";
+      case NEVER -> "NEVER";
+    };
   }
 
   static List<Job> toDomain(List<JobEntity> list, LongFunction<JobEntity> rows) {

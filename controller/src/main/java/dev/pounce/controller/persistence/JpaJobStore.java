@@ -1,7 +1,10 @@
 package dev.pounce.controller.persistence;
 
+import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.dep.DependencyCheck;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
+import dev.pounce.core.job.JobState;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.sched.QueuedJob;
@@ -17,6 +20,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +53,33 @@ public class JpaJobStore implements JobStore {
           + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
           + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
           + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
-          + " submit_host, spec, script)"
+          + " submit_host, begin_time, dep_state, dep_any, singleton, req_nodes, exc_nodes,"
+          + " spec, script)"
           + " VALUES (nextval('job_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id)"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id)"
           + " INSERT INTO job_events (job_id, attempt, at, kind, from_state, to_state, detail)"
           + " SELECT id, 0, clock_timestamp(), ?, NULL, ?, ? FROM j RETURNING job_id";
 
   @Override
   public long insertNew(Job job, String idempotencyKey, JobEventRecord event) {
     JobEntity e = JobMapper.newEntity(job, idempotencyKey);
-    return firstLong(
-        INSERT_NEW,
-        (c, ps) -> {
-          int i = 1;
-          ps.setString(i++, e.idempotencyKey);
-          i = bindColumns(ps, i, e);
-          ps.setString(i++, e.spec);
-          ps.setBytes(i++, e.script);
-          ps.setString(i++, event.kind());
-          ps.setString(i++, event.to() == null ? null : event.to().name());
-          ps.setString(i++, event.detail());
-        });
+    long id =
+        firstLong(
+            INSERT_NEW,
+            (c, ps) -> {
+              int i = 1;
+              ps.setString(i++, e.idempotencyKey);
+              i = bindColumns(c, ps, i, e);
+              ps.setString(i++, e.spec);
+              ps.setBytes(i++, e.script);
+              ps.setString(i++, event.kind());
+              ps.setString(i++, event.to() == null ? null : event.to().name());
+              ps.setString(i++, event.detail());
+            });
+    if (!job.dependency().isEmpty()) {
+      DependencyRows.insert(em, id, job.dependency().terms());
+    }
+    return id;
   }
 
   /** Binds a statement's parameters. */
@@ -92,10 +102,18 @@ public class JpaJobStore implements JobStore {
             });
   }
 
+  @Override
+  public long reserveId() {
+    return ((Number) em.createNativeQuery("SELECT nextval('job_id_seq')").getSingleResult())
+        .longValue();
+  }
+
   /**
-   * Binds the columns from {@code name} to {@code submit_host}, in INSERT order; the next index.
+   * Binds the columns from {@code name} to {@code submit_host}, then {@code begin_time} to {@code
+   * exc_nodes}, in INSERT order; the next index.
    */
-  private static int bindColumns(PreparedStatement ps, int at, JobEntity e) throws SQLException {
+  private static int bindColumns(Connection c, PreparedStatement ps, int at, JobEntity e)
+      throws SQLException {
     int i = at;
     ps.setString(i++, e.name);
     ps.setString(i++, e.userName);
@@ -117,12 +135,18 @@ public class JpaJobStore implements JobStore {
     ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
     ps.setBoolean(i++, e.reqExclusive);
     ps.setString(i++, e.submitHost);
+    ps.setTimestamp(i++, e.beginTime == null ? null : Timestamp.from(e.beginTime));
+    ps.setString(i++, e.depState);
+    ps.setBoolean(i++, e.depAny);
+    ps.setBoolean(i++, e.singleton);
+    ps.setArray(i++, c.createArrayOf("text", e.reqNodes));
+    ps.setArray(i++, c.createArrayOf("text", e.excNodes));
     return i;
   }
 
   @Override
   public Optional<Job> find(long id) {
-    return Optional.ofNullable(em.find(JobEntity.class, id)).map(this::map);
+    return Optional.ofNullable(em.find(JobEntity.class, id)).map(this::toDomain);
   }
 
   @Override
@@ -133,7 +157,7 @@ public class JpaJobStore implements JobStore {
     }
     // Refresh under the lock: the row may have changed since this transaction first read it.
     em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
-    return Optional.of(map(e));
+    return Optional.of(toDomain(e));
   }
 
   @Override
@@ -143,6 +167,43 @@ public class JpaJobStore implements JobStore {
       throw new IllegalStateException("job " + job.id() + " vanished");
     }
     JobMapper.copyState(job, e);
+  }
+
+  @Override
+  public void updateRequest(Job job) {
+    JobEntity e = em.find(JobEntity.class, job.id());
+    if (e == null) {
+      throw new IllegalStateException("job " + job.id() + " vanished");
+    }
+    if (e.spec == null) {
+      // An array task reading its array's spec gets one of its own: the change is this task's.
+      e.script = job.spec().script();
+    } else if (e.arrayJobId != null && e.arrayJobId == e.id) {
+      // The array's own row holds the spec of the tasks that have none: they keep the old one.
+      em.createNativeQuery(
+              "UPDATE jobs SET spec = CAST(:spec AS jsonb), script = :script"
+                  + " WHERE array_job_id = :a AND id <> :a AND spec IS NULL")
+          .setParameter("spec", e.spec)
+          .setParameter("script", e.script)
+          .setParameter("a", e.id)
+          .executeUpdate();
+    }
+    JobMapper.copyRequest(job, e);
+    JobMapper.copyState(job, e);
+  }
+
+  @Override
+  public Requeue requeueRequest(long id) {
+    JobEntity e = em.find(JobEntity.class, id);
+    return e == null || e.requeueRequest == null ? null : Requeue.valueOf(e.requeueRequest);
+  }
+
+  @Override
+  public void setRequeueRequest(long id, Requeue request) {
+    JobEntity e = em.find(JobEntity.class, id);
+    if (e != null) {
+      e.requeueRequest = request == null ? null : request.name();
+    }
   }
 
   @Override
@@ -192,20 +253,32 @@ public class JpaJobStore implements JobStore {
     }
     @SuppressWarnings("unchecked")
     List<JobEntity> rows = q.getResultList();
-    return map(rows);
+    return toDomain(rows);
   }
 
   @Override
   public List<QueuedJob> queue(int limit) {
+    return queue(limit, " FOR UPDATE SKIP LOCKED");
+  }
+
+  @Override
+  public List<QueuedJob> peekQueue(int limit) {
+    return queue(limit, "");
+  }
+
+  private List<QueuedJob> queue(int limit, String locking) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, partition_name, reason, num_tasks, req_cpus_per_task, req_min_nodes,"
                     + " req_max_nodes, req_tasks_per_node, req_mem_per_node_mb,"
-                    + " req_mem_per_cpu_mb, req_exclusive, array_job_id, array_throttle FROM jobs"
-                    + " WHERE state = 'PENDING' AND priority > 0"
+                    + " req_mem_per_cpu_mb, req_exclusive, req_nodes, exc_nodes, array_job_id,"
+                    + " array_throttle FROM jobs"
+                    + " WHERE state = 'PENDING' AND priority > 0 AND dep_state IS NULL"
+                    + " AND (begin_time IS NULL OR begin_time <= now())"
                     + " ORDER BY priority DESC, COALESCE(array_job_id, id), array_task_id"
-                    + " LIMIT :n FOR UPDATE SKIP LOCKED")
+                    + " LIMIT :n"
+                    + locking)
             .setParameter("n", limit)
             .getResultList();
     List<QueuedJob> out = new ArrayList<>(rows.size());
@@ -224,9 +297,125 @@ public class JpaJobStore implements JobStore {
                   ((Number) r[7]).intValue(),
                   r[8] == null ? null : ((Number) r[8]).longValue(),
                   r[9] == null ? null : ((Number) r[9]).longValue(),
-                  (Boolean) r[10]),
-              r[11] == null ? 0 : ((Number) r[11]).longValue(),
-              ((Number) r[12]).intValue()));
+                  (Boolean) r[10],
+                  textArray(r[11]),
+                  textArray(r[12])),
+              r[13] == null ? 0 : ((Number) r[13]).longValue(),
+              ((Number) r[14]).intValue()));
+    }
+    return out;
+  }
+
+  private static List<String> textArray(Object o) {
+    if (o instanceof String[] a) {
+      return List.of(a);
+    }
+    if (o instanceof Object[] a) {
+      return java.util.Arrays.stream(a).map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  @Override
+  public List<Job> dependencyWaiting(int limit) {
+    @SuppressWarnings("unchecked")
+    List<JobEntity> rows =
+        em.createNativeQuery(
+                "SELECT * FROM jobs WHERE state = 'PENDING' AND dep_state = 'WAIT' AND priority > 0"
+                    + " ORDER BY id"
+                    + " LIMIT :n FOR UPDATE SKIP LOCKED",
+                JobEntity.class)
+            .setParameter("n", limit)
+            .getResultList();
+    return toDomain(rows);
+  }
+
+  @Override
+  public Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids) {
+    Map<Long, DependencyCheck.Target> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT id, state, start_time, end_time FROM jobs WHERE id IN (:ids)")
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Object[] r : rows) {
+      long id = ((Number) r[0]).longValue();
+      out.put(
+          id,
+          new DependencyCheck.Target(
+              id, JobState.valueOf((String) r[1]), instant(r[2]), instant(r[3])));
+    }
+    return out;
+  }
+
+  private static Instant instant(Object o) {
+    return switch (o) {
+      case null -> null;
+      case Instant i -> i;
+      case java.time.OffsetDateTime t -> t.toInstant();
+      case Timestamp t -> t.toInstant();
+      default -> throw new IllegalStateException("unexpected time value " + o.getClass());
+    };
+  }
+
+  @Override
+  public boolean singletonBusy(Job job) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM jobs WHERE user_name = :u AND name = :n AND id <> :id AND (state IN "
+                + HOLDING
+                + " OR (state = 'PENDING' AND singleton AND dep_state IS NULL AND priority > 0"
+                + " AND id < :id)) LIMIT 1")
+        .setParameter("u", job.user())
+        .setParameter("n", job.name())
+        .setParameter("id", job.id())
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public void refreshWaitingReasons() {
+    em.createNativeQuery(
+            "UPDATE jobs SET reason = CASE dep_state WHEN 'WAIT' THEN 'Dependency'"
+                + " WHEN 'NEVER' THEN 'DependencyNeverSatisfied' ELSE 'BeginTime' END"
+                + " WHERE state = 'PENDING' AND reason = 'None' AND priority > 0"
+                + " AND (dep_state IS NOT NULL OR begin_time > now())")
+        .executeUpdate();
+  }
+
+  @Override
+  public void updateDependency(long id, Dependencies dependency) {
+    DependencyRows.save(em, id, dependency);
+  }
+
+  /** Reads the row holding an array task's spec (the array's own row). */
+  private JobEntity specRow(long id) {
+    return em.find(JobEntity.class, id);
+  }
+
+  private Job toDomain(JobEntity e) {
+    if (e.depState == null) {
+      return JobMapper.toDomain(e, this::specRow, Dependencies.NONE);
+    }
+    return JobMapper.toDomain(
+        e,
+        this::specRow,
+        DependencyRows.load(em, Map.of(e.id, e.depAny)).getOrDefault(e.id, Dependencies.NONE));
+  }
+
+  private List<Job> toDomain(List<JobEntity> rows) {
+    Map<Long, Boolean> withDeps = new HashMap<>();
+    for (JobEntity e : rows) {
+      if (e.depState != null) {
+        withDeps.put(e.id, e.depAny);
+      }
+    }
+    Map<Long, Dependencies> deps = DependencyRows.load(em, withDeps);
+    List<Job> out = new ArrayList<>(rows.size());
+    for (JobEntity e : rows) {
+      out.add(JobMapper.toDomain(e, this::specRow, deps.getOrDefault(e.id, Dependencies.NONE)));
     }
     return out;
   }
@@ -266,13 +455,13 @@ public class JpaJobStore implements JobStore {
         em.createNativeQuery(
                 "SELECT * FROM jobs WHERE state IN " + HOLDING + " ORDER BY id", JobEntity.class)
             .getResultList();
-    return map(rows);
+    return toDomain(rows);
   }
 
   @Override
   public List<Job> findForAccounting(Instant from, Instant to, List<Long> ids) {
     if (!ids.isEmpty()) {
-      return map(
+      return toDomain(
           em.createQuery(
                   "FROM JobEntity j WHERE j.id IN :ids OR j.arrayJobId IN :ids ORDER BY j.id",
                   JobEntity.class)
@@ -288,15 +477,7 @@ public class JpaJobStore implements JobStore {
             .setParameter("from", from)
             .setParameter("to", to)
             .getResultList();
-    return map(rows);
-  }
-
-  private Job map(JobEntity e) {
-    return JobMapper.toDomain(e, id -> em.find(JobEntity.class, id));
-  }
-
-  private List<Job> map(List<JobEntity> rows) {
-    return JobMapper.toDomain(rows, id -> em.find(JobEntity.class, id));
+    return toDomain(rows);
   }
 
   private static final String INSERT_ARRAY =
@@ -310,9 +491,10 @@ public class JpaJobStore implements JobStore {
           + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
           + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
           + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
-          + " submit_host, array_job_id, array_task_id, array_throttle, spec, script)"
+          + " submit_host, begin_time, dep_state, dep_any, singleton, req_nodes, exc_nodes,"
+          + " array_job_id, array_task_id, array_throttle, spec, script)"
           + " SELECT num.id, CASE WHEN num.id = num.a THEN ? END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, num.a, idx.t, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, num.a, idx.t, ?,"
           + " CASE WHEN num.id = num.a THEN CAST(? AS jsonb) END,"
           + " CASE WHEN num.id = num.a THEN CAST(? AS bytea) END"
           + " FROM idx JOIN num ON num.rn = idx.k % ? + 1 RETURNING id),"
@@ -324,22 +506,35 @@ public class JpaJobStore implements JobStore {
   public long insertArray(
       Job job, List<Integer> indices, int throttle, String idempotencyKey, JobEventRecord event) {
     JobEntity e = JobMapper.newEntity(job, idempotencyKey);
-    return firstLong(
-        INSERT_ARRAY,
-        (c, ps) -> {
-          int i = 1;
-          ps.setInt(i++, indices.size());
-          ps.setArray(i++, c.createArrayOf("integer", indices.toArray()));
-          ps.setString(i++, e.idempotencyKey);
-          i = bindColumns(ps, i, e);
-          ps.setInt(i++, throttle);
-          ps.setString(i++, e.spec);
-          ps.setBytes(i++, e.script);
-          ps.setInt(i++, indices.size());
-          ps.setString(i++, event.kind());
-          ps.setString(i++, event.to() == null ? null : event.to().name());
-          ps.setString(i++, event.detail());
-        });
+    long arrayId =
+        firstLong(
+            INSERT_ARRAY,
+            (c, ps) -> {
+              int i = 1;
+              ps.setInt(i++, indices.size());
+              ps.setArray(i++, c.createArrayOf("integer", indices.toArray()));
+              ps.setString(i++, e.idempotencyKey);
+              i = bindColumns(c, ps, i, e);
+              ps.setInt(i++, throttle);
+              ps.setString(i++, e.spec);
+              ps.setBytes(i++, e.script);
+              ps.setInt(i++, indices.size());
+              ps.setString(i++, event.kind());
+              ps.setString(i++, event.to() == null ? null : event.to().name());
+              ps.setString(i++, event.detail());
+            });
+    if (!job.dependency().isEmpty()) {
+      // Every task waits on the same terms and is evaluated like any job.
+      @SuppressWarnings("unchecked")
+      List<Number> taskIds =
+          em.createNativeQuery("SELECT id FROM jobs WHERE array_job_id = :a ORDER BY id")
+              .setParameter("a", arrayId)
+              .getResultList();
+      for (Number t : taskIds) {
+        DependencyRows.insert(em, t.longValue(), job.dependency().terms());
+      }
+    }
+    return arrayId;
   }
 
   @Override

@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One thread that runs scheduling passes: at once when something changed ({@link #wake()}: a
- * submit, a job end, a node registration, a release), and every second regardless. Passes never
- * overlap. Runs on the leader only (a single controller is its own leader until HA lands).
+ * submit, a job end, a node registration, a release, a pass that moved dependencies), and every
+ * second regardless (begin times and {@code after:id+min} delays come due without a wake). Passes
+ * never overlap. Runs on the leader only (a single controller is its own leader until HA lands).
  */
 @ApplicationScoped
 public class SchedulerLoop {
@@ -53,7 +54,9 @@ public class SchedulerLoop {
         if (!running) {
           return;
         }
-        pass.get().runPass();
+        if (pass.get().runPass()) {
+          wake(); // what this pass changed may free other jobs (dependencies)
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -1,6 +1,7 @@
 package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobState;
@@ -36,7 +37,7 @@ public class HoldJob {
           Job.Builder b = job.toBuilder();
           b.priority = 0;
           b.reason = admin ? JobReason.HELD_ADMIN : JobReason.HELD_USER;
-          b.eligibleTime = null;
+          b.eligibleTime = Eligibility.eligibleTime(job, true, Instant.now());
           jobs.update(b.build());
           jobs.append(
               new JobEventRecord(
@@ -61,8 +62,10 @@ public class HoldJob {
           Job.Builder b = job.toBuilder();
           b.priority = 1;
           if (job.held()) {
+            // As SLURM: None until the next scheduling pass gives the reason (Dependency,
+            // BeginTime, Priority...).
             b.reason = JobReason.NONE;
-            b.eligibleTime = Instant.now();
+            b.eligibleTime = Eligibility.eligibleTime(job, false, Instant.now());
           }
           jobs.update(b.build());
           jobs.append(

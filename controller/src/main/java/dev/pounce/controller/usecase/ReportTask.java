@@ -58,10 +58,12 @@ public class ReportTask {
 
   private final JobStore jobs;
   private final SchedulerLoop scheduler;
+  private final RequeueJob requeue;
 
-  ReportTask(JobStore jobs, SchedulerLoop scheduler) {
+  ReportTask(JobStore jobs, SchedulerLoop scheduler, RequeueJob requeue) {
     this.jobs = jobs;
     this.scheduler = scheduler;
+    this.requeue = requeue;
   }
 
   /**
@@ -102,6 +104,9 @@ public class ReportTask {
 
   /** Records that a job's batch script could not start. Inside a transaction, job locked. */
   boolean applyLaunchFailure(Job job, String failure, String node) {
+    if (requeue.finish(job, node)) {
+      return true;
+    }
     return JobEvents.apply(
             jobs,
             job,
@@ -118,6 +123,9 @@ public class ReportTask {
   /** Records the end of a job's batch script. Inside a transaction, with the job locked. */
   boolean applyExit(
       Job job, int exitCode, int signal, boolean timedOut, boolean cancelled, String node) {
+    if (requeue.finish(job, node)) {
+      return true;
+    }
     JobTrigger trigger =
         JobOutcome.triggerFor(
             exitCode, signal, timedOut, cancelled || job.cancelledBy() != null, false);

@@ -44,14 +44,17 @@ public class ScheduleJobs {
   static final int QUEUE_DEPTH = 500;
 
   private final FifoScheduler scheduler = new FifoScheduler();
+  private final EvaluateDependencies dependencies;
 
   ScheduleJobs(
       JobStore jobs,
       NodeStore nodes,
       NodeGateway gateway,
       LaunchJob launch,
+      EvaluateDependencies dependencies,
       ControllerConfig config) {
     this.jobs = jobs;
+    this.dependencies = dependencies;
     this.nodes = nodes;
     this.gateway = gateway;
     this.launch = launch;
@@ -59,15 +62,29 @@ public class ScheduleJobs {
         "linear".equalsIgnoreCase(config.select()) ? SelectMode.LINEAR : SelectMode.CONS_TRES;
   }
 
-  /** Runs one pass. Safe to call concurrently with everything but itself. */
-  public void runPass() {
-    List<Job> started = QuarkusTransaction.requiringNew().call(this::decide);
-    for (Job job : started) {
+  /**
+   * Runs one pass. Safe to call concurrently with everything but itself.
+   *
+   * @return true when another pass should follow at once (jobs started or dependencies moved, so
+   *     jobs that depend on those may move too)
+   */
+  public boolean runPass() {
+    Pass pass = QuarkusTransaction.requiringNew().call(this::decide);
+    for (Job job : pass.started()) {
       launch.dispatch(job);
     }
+    return pass.dependenciesMoved() || (!pass.started().isEmpty() && pass.dependentsWaiting());
   }
 
-  private List<Job> decide() {
+  private record Pass(List<Job> started, boolean dependenciesMoved, boolean dependentsWaiting) {}
+
+  private Pass decide() {
+    boolean moved = dependencies.run(Instant.now());
+    List<Job> started = startJobs();
+    return new Pass(started, moved, !started.isEmpty() && !jobs.dependencyWaiting(1).isEmpty());
+  }
+
+  private List<Job> startJobs() {
     List<QueuedJob> queue = jobs.queue(QUEUE_DEPTH);
     if (queue.isEmpty()) {
       return List.of();
@@ -115,7 +132,8 @@ public class ScheduleJobs {
     return Optional.of(applied.job());
   }
 
-  private ClusterSnapshot snapshot() {
+  /** The cluster as the scheduler sees it now. Inside a transaction. */
+  ClusterSnapshot snapshot() {
     Map<String, NodeUsage> used = NodeUsage.byNode(jobs.allocations());
     List<NodeCapacity> caps = new ArrayList<>();
     for (Node n : nodes.nodes()) {

@@ -25,18 +25,24 @@ public class SignalJob {
   private final NodeGateway gateway;
   private final SchedulerLoop scheduler;
 
-  SignalJob(JobStore jobs, NodeGateway gateway, SchedulerLoop scheduler) {
+  private final SignalStep steps;
+
+  SignalJob(JobStore jobs, NodeGateway gateway, SchedulerLoop scheduler, SignalStep steps) {
     this.jobs = jobs;
     this.gateway = gateway;
     this.scheduler = scheduler;
+    this.steps = steps;
   }
 
   /** Cancels ({@code signal == 0}) or signals a job as {@code caller}. */
   public void signal(long jobId, int signal, boolean batchOnly, Caller caller)
       throws SlurmException {
     Job job = Tx.call(() -> decide(jobId, signal, caller));
-    // As SLURM: a signal without --batch goes to the job's steps, never to the batch shell. There
-    // are no srun steps yet, so only a cancel or a --batch signal reaches the node.
+    // As SLURM: a signal without --batch goes to the job's steps, never to the batch shell; a
+    // cancel ends the steps too.
+    if (!batchOnly && (signal != 0 || job.state() == JobState.COMPLETING)) {
+      steps.allSteps(job, signal);
+    }
     boolean toNode =
         job.state() == JobState.COMPLETING
             || (signal != 0 && batchOnly && job.state().holdsNodes());

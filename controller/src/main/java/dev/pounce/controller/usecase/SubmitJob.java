@@ -2,6 +2,7 @@ package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.config.ControllerConfig;
 import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
@@ -66,26 +67,7 @@ public class SubmitJob {
    * #submit} answers with the earlier job: the common path costs no extra look-up.
    */
   private Job insert(JobSpec spec, Caller caller, String key) throws SlurmException {
-    Partition p = partition(spec);
-    List<Node> members = nodes.nodes().stream().filter(n -> p.nodes().contains(n.name())).toList();
-    int tasks = tasks(spec);
-    validate(spec, p, members, tasks);
-    Instant now = Instant.now();
-    Job.Builder b = new Job.Builder();
-    b.spec = spec;
-    b.name = spec.name() == null ? "sbatch" : spec.name();
-    b.user = caller.user();
-    b.uid = caller.uid();
-    b.gid = caller.gid();
-    b.partition = p.name();
-    b.state = JobState.PENDING;
-    b.reason = spec.hold() ? JobReason.HELD_USER : JobReason.NONE;
-    b.priority = spec.hold() ? 0 : 1;
-    b.timeLimitMinutes = timeLimit(spec, p);
-    b.submitTime = now;
-    b.eligibleTime = spec.hold() ? null : now;
-    b.numTasks = tasks;
-    b.submitHost = caller.host();
+    Job.Builder b = draft(spec, caller, Instant.now()).toBuilder();
     JobEventRecord event =
         new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid());
     if (spec.array() == null) {
@@ -101,6 +83,37 @@ public class SubmitJob {
     // The array's own id is its highest index's task.
     b.arrayJobId = b.id;
     b.arrayTaskId = indices.get(indices.size() - 1);
+    return b.build();
+  }
+
+  /**
+   * The job a submit of {@code spec} would create (id 0), after SLURM's checks: partition, node
+   * names, features, sizes. Inside a transaction.
+   */
+  Job draft(JobSpec spec, Caller caller, Instant now) throws SlurmException {
+    Partition p = partition(spec);
+    List<Node> all = nodes.nodes();
+    List<Node> members = all.stream().filter(n -> p.nodes().contains(n.name())).toList();
+    int tasks = tasks(spec);
+    NodeRequestCheck.check(spec, all);
+    validate(spec, p, members, tasks);
+    Job.Builder b = new Job.Builder();
+    b.spec = spec;
+    b.name = spec.name() == null ? "sbatch" : spec.name();
+    b.user = caller.user();
+    b.uid = caller.uid();
+    b.gid = caller.gid();
+    b.partition = p.name();
+    b.state = JobState.PENDING;
+    b.priority = spec.hold() ? 0 : 1;
+    b.timeLimitMinutes = timeLimit(spec, p);
+    b.submitTime = now;
+    b.numTasks = tasks;
+    b.submitHost = caller.host();
+    b.dependency = spec.dependency();
+    Job draft = b.build();
+    b.reason = Eligibility.reason(draft, spec.hold(), JobReason.HELD_USER, now);
+    b.eligibleTime = Eligibility.eligibleTime(draft, spec.hold(), now);
     return b.build();
   }
 
@@ -147,7 +160,7 @@ public class SubmitJob {
   }
 
   /** Refuses what could never run, with SLURM's message; what only has to wait is accepted. */
-  private static void validate(JobSpec spec, Partition p, List<Node> members, int tasks)
+  static void validate(JobSpec spec, Partition p, List<Node> members, int tasks)
       throws SlurmException {
     if (members.isEmpty()) {
       return; // no node has registered yet: accept, the job waits

@@ -33,6 +33,11 @@ final class Tx {
     }
   }
 
+  /** A read-only or failure-free body in a new transaction. */
+  static <T> T callUnchecked(java.util.function.Supplier<T> body) {
+    return QuarkusTransaction.requiringNew().call(body::get);
+  }
+
   private static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient SlurmException error;

@@ -1,5 +1,6 @@
 package dev.pounce.core.job;
 
+import dev.pounce.core.dep.Dependencies;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,6 +40,8 @@ import java.util.List;
  *     an array task
  * @param arrayTaskId its index in the array ({@code SLURM_ARRAY_TASK_ID}); meaningless when {@code
  *     arrayJobId} is 0
+ * @param dependency what it still waits on (starts as {@link JobSpec#dependency()}; satisfied terms
+ *     are dropped, failed ones kept); {@link Dependencies#NONE} when nothing
  */
 public record Job(
     long id,
@@ -69,9 +72,11 @@ public record Job(
     String stdinPath,
     String submitHost,
     long arrayJobId,
-    int arrayTaskId) {
+    int arrayTaskId,
+    Dependencies dependency) {
 
   public Job {
+    dependency = dependency == null ? Dependencies.NONE : dependency;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
     cpusPerNode = cpusPerNode == null ? List.of() : List.copyOf(cpusPerNode);
   }
@@ -103,7 +108,9 @@ public record Job(
   /** True when held by a user or an admin (priority 0). */
   public boolean held() {
     return state == JobState.PENDING
-        && (reason == JobReason.HELD_USER || reason == JobReason.HELD_ADMIN);
+        && (reason == JobReason.HELD_USER
+            || reason == JobReason.HELD_ADMIN
+            || reason == JobReason.REQUEUED_HELD);
   }
 
   /** A builder starting from this job's values. */
@@ -142,6 +149,7 @@ public record Job(
     public String submitHost;
     public long arrayJobId;
     public int arrayTaskId;
+    public Dependencies dependency;
 
     /** An empty builder. */
     public Builder() {}
@@ -176,6 +184,7 @@ public record Job(
       submitHost = j.submitHost;
       arrayJobId = j.arrayJobId;
       arrayTaskId = j.arrayTaskId;
+      dependency = j.dependency;
     }
 
     /** Builds the immutable job. */
@@ -209,7 +218,8 @@ public record Job(
           stdinPath,
           submitHost,
           arrayJobId,
-          arrayTaskId);
+          arrayTaskId,
+          dependency);
     }
   }
 }

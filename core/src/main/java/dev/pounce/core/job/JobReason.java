@@ -13,6 +13,11 @@ public enum JobReason {
   BEGIN_TIME("BeginTime"),
   HELD_USER("JobHeldUser"),
   HELD_ADMIN("JobHeldAdmin"),
+  /**
+   * {@code scontrol requeuehold}: SLURM keeps WAIT_HELD_USER with this description, which squeue
+   * prints as is and scontrol with underscores.
+   */
+  REQUEUED_HELD("job requeued in held state"),
   REQ_NODE_NOT_AVAIL("ReqNodeNotAvail"),
   PARTITION_TIME_LIMIT("PartitionTimeLimit"),
   PARTITION_NODE_LIMIT("PartitionNodeLimit"),

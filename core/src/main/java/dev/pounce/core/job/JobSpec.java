@@ -1,5 +1,7 @@
 package dev.pounce.core.job;
 
+import dev.pounce.core.dep.Dependencies;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,12 @@ import java.util.Map;
  * @param extra options accepted and recorded but not acted on yet (name → value)
  * @param array {@code -a/--array} as given (index list, optional {@code %throttle}); null: not an
  *     array
+ * @param dependency {@code -d} as parsed, {@link Dependencies#NONE} when not given
+ * @param killOnInvalidDep {@code --kill-on-invalid-dep=yes}: cancel when a dependency fails
+ * @param begin {@code -b} as an absolute time, null when not given
+ * @param requiredNodes {@code -w} expanded node names, empty when not given
+ * @param excludedNodes {@code -x} expanded node names, empty when not given
+ * @param constraint {@code -C} as given, null when not given
  */
 public record JobSpec(
     String name,
@@ -69,7 +77,13 @@ public record JobSpec(
     String submitLine,
     Boolean requeue,
     Map<String, String> extra,
-    String array) {
+    String array,
+    Dependencies dependency,
+    boolean killOnInvalidDep,
+    Instant begin,
+    List<String> requiredNodes,
+    List<String> excludedNodes,
+    String constraint) {
 
   /** The value of {@link #timeLimitMinutes} that means "no limit". */
   public static final long UNLIMITED = -1L;
@@ -79,6 +93,9 @@ public record JobSpec(
     scriptArgs = scriptArgs == null ? List.of() : List.copyOf(scriptArgs);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
     script = script == null ? new byte[0] : script.clone();
+    dependency = dependency == null ? Dependencies.NONE : dependency;
+    requiredNodes = requiredNodes == null ? List.of() : List.copyOf(requiredNodes);
+    excludedNodes = excludedNodes == null ? List.of() : List.copyOf(excludedNodes);
   }
 
   @Override
@@ -123,6 +140,12 @@ public record JobSpec(
     b.requeue = requeue;
     b.extra = extra;
     b.array = array;
+    b.dependency = dependency;
+    b.killOnInvalidDep = killOnInvalidDep;
+    b.begin = begin;
+    b.requiredNodes = requiredNodes;
+    b.excludedNodes = excludedNodes;
+    b.constraint = constraint;
     return b;
   }
 
@@ -157,6 +180,12 @@ public record JobSpec(
     public Boolean requeue;
     public Map<String, String> extra;
     public String array;
+    public Dependencies dependency;
+    public boolean killOnInvalidDep;
+    public Instant begin;
+    public List<String> requiredNodes;
+    public List<String> excludedNodes;
+    public String constraint;
 
     /** Builds the immutable spec. */
     public JobSpec build() {
@@ -189,7 +218,13 @@ public record JobSpec(
           submitLine,
           requeue,
           extra,
-          array);
+          array,
+          dependency,
+          killOnInvalidDep,
+          begin,
+          requiredNodes,
+          excludedNodes,
+          constraint);
     }
   }
 }

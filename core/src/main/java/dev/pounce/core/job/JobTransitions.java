@@ -58,7 +58,9 @@ public final class JobTransitions {
         .on(JobTrigger.END_TIMEOUT, TIMEOUT)
         .on(JobTrigger.END_OUT_OF_MEMORY, OUT_OF_MEMORY)
         .on(JobTrigger.NODE_FAILED, CANCELLED)
-        .on(JobTrigger.LAUNCH_FAILED, CANCELLED);
+        .on(JobTrigger.LAUNCH_FAILED, CANCELLED)
+        // scontrol requeue of a running job: its processes are gone, back to the queue.
+        .on(JobTrigger.REQUEUE, PENDING);
     for (JobState ended :
         new JobState[] {
           COMPLETED, FAILED, CANCELLED, TIMEOUT, NODE_FAIL, BOOT_FAIL, OUT_OF_MEMORY

@@ -68,8 +68,35 @@ public record Node(
     return notResponding ? base + "*" : base;
   }
 
+  /**
+   * This node as an administrator set it (scontrol update NodeName=): base state, drain flag,
+   * reason (with when and by whom) and not-responding flag.
+   */
+  public Node withAdmin(
+      NodeState newState,
+      boolean newDrain,
+      boolean newNotResponding,
+      String newReason,
+      Instant newReasonTime,
+      Integer newReasonUid) {
+    return with(
+        newState, newDrain, newNotResponding, newReason, newReasonTime, newReasonUid, lastSeen);
+  }
+
   /** This node with its not-responding flag set as given (and last-seen time, when known). */
   public Node withResponding(boolean responding, Instant seen) {
+    return with(
+        state, drain, !responding, reason, reasonTime, reasonUid, seen == null ? lastSeen : seen);
+  }
+
+  private Node with(
+      NodeState newState,
+      boolean newDrain,
+      boolean newNotResponding,
+      String newReason,
+      Instant newReasonTime,
+      Integer newReasonUid,
+      Instant newLastSeen) {
     return new Node(
         name,
         hostname,
@@ -78,13 +105,13 @@ public record Node(
         sockets,
         coresPerSocket,
         threadsPerCore,
-        state,
-        drain,
-        !responding,
-        reason,
-        reasonTime,
-        reasonUid,
-        seen == null ? lastSeen : seen,
+        newState,
+        newDrain,
+        newNotResponding,
+        newReason,
+        newReasonTime,
+        newReasonUid,
+        newLastSeen,
         bootTime,
         version);
   }

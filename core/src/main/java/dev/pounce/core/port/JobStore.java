@@ -1,9 +1,12 @@
 package dev.pounce.core.port;
 
+import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.dep.DependencyCheck;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.sched.QueuedJob;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,12 @@ public interface JobStore {
   /** Tasks holding nodes per array, for arrays with a throttle. */
   Map<Long, Integer> runningArrayTasks();
 
+  /**
+   * Takes the next job id without creating a job (what {@code sbatch --test-only} costs in SLURM:
+   * the id is used up).
+   */
+  long reserveId();
+
   /** Reads a job. */
   Optional<Job> find(long id);
 
@@ -59,6 +68,26 @@ public interface JobStore {
 
   /** The highest node-report sequence number applied for the job's current attempt. */
   long lastSeq(long id);
+
+  /**
+   * Writes a job's request as changed by scontrol update (spec and the placement columns taken from
+   * it) together with its current state.
+   */
+  void updateRequest(Job job);
+
+  /** The requeue waiting for this job's processes to end, null when none. */
+  Requeue requeueRequest(long id);
+
+  /** Records (or clears, with null) a requeue waiting for the job's processes to end. */
+  void setRequeueRequest(long id, Requeue request);
+
+  /** What happens to a job requeued while running, once its processes are gone. */
+  enum Requeue {
+    /** Back to the queue. */
+    RELEASED,
+    /** Back to the queue, held (scontrol requeuehold). */
+    HELD
+  }
 
   /** Records that reports up to {@code seq} were applied. */
   void setLastSeq(long id, long seq);
@@ -78,6 +107,34 @@ public interface JobStore {
    * change is lost.
    */
   List<QueuedJob> queue(int limit);
+
+  /**
+   * Pending jobs still waiting on a dependency, by id, at most {@code limit}, locked until the
+   * transaction ends (rows another transaction holds are skipped). Held jobs are left out: SLURM
+   * 22.05 does not test a held job's dependencies (they show unfulfilled until it is released).
+   */
+  List<Job> dependencyWaiting(int limit);
+
+  /** What dependency evaluation needs of these jobs; ids of jobs that do not exist are absent. */
+  Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids);
+
+  /**
+   * True when another job of {@code job}'s user and name runs, or is an earlier singleton job
+   * already free to start (so two singleton jobs never start in the same pass).
+   */
+  boolean singletonBusy(Job job);
+
+  /**
+   * Gives pending jobs that show no reason yet (just released) the reason that keeps them out of
+   * the queue: Dependency, DependencyNeverSatisfied or BeginTime.
+   */
+  void refreshWaitingReasons();
+
+  /** Replaces what a job still waits on (its terms and their standing). */
+  void updateDependency(long id, Dependencies dependency);
+
+  /** {@link #queue(int)} without locking anything: a look at the queue for a prediction. */
+  List<QueuedJob> peekQueue(int limit);
 
   /** Sets the pending reason of these jobs (only rows still pending change). */
   void setReason(List<Long> ids, JobReason reason);

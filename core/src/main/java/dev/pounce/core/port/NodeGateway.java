@@ -22,6 +22,50 @@ public interface NodeGateway {
   boolean signal(
       String node, long jobId, int attempt, int signal, boolean cancel, boolean batchOnly);
 
+  /**
+   * Replaces a running job's time limit on its node ({@code 0}: none), counted from its start;
+   * false when the node is not connected.
+   */
+  boolean setTimeLimit(String node, long jobId, int attempt, long timeLimitSeconds);
+
+  /**
+   * Starts a node's tasks of a job step.
+   *
+   * @return false when the node has no live session (nothing was sent)
+   */
+  boolean launchStep(String node, StepLaunch launch);
+
+  /** Signals ({@code cancel} false) or cancels a node's tasks of a step; false when not sent. */
+  boolean signalStep(String node, long jobId, int attempt, int stepId, int signal, boolean cancel);
+
+  /**
+   * One node's part of a step.
+   *
+   * @param jobId job
+   * @param attempt the job's attempt
+   * @param stepId step number
+   * @param argv program and arguments
+   * @param env environment shared by the node's tasks
+   * @param taskEnv per task, by rank: the variables that differ between tasks
+   * @param workDir working directory
+   * @param uid user id
+   * @param gid group id
+   * @param user user name
+   * @param killWaitSeconds KillWait
+   */
+  record StepLaunch(
+      long jobId,
+      int attempt,
+      int stepId,
+      java.util.List<String> argv,
+      Map<String, String> env,
+      Map<Integer, Map<String, String>> taskEnv,
+      String workDir,
+      int uid,
+      int gid,
+      String user,
+      int killWaitSeconds) {}
+
   /** Tells a node it may forget a finished job (its exit was recorded). */
   void forget(String node, long jobId, int attempt);
 

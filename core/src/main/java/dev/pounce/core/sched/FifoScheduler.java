@@ -72,17 +72,31 @@ public final class FifoScheduler {
       QueuedJob job, Partition p, Map<String, NodeCapacity> free, SelectMode mode) {
     ResourceRequest r = job.request();
     boolean whole = r.exclusive() || mode == SelectMode.LINEAR;
+    // Nodes named with -w come first (in partition order) and must all be taken; -x removes nodes.
     List<NodeCapacity> candidates = new ArrayList<>();
+    List<NodeCapacity> others = new ArrayList<>();
     for (String name : p.nodes()) {
       NodeCapacity n = free.get(name);
-      if (n != null && n.schedulable() && (!whole || n.jobs() == 0)) {
+      boolean usable = n != null && n.schedulable() && (!whole || n.jobs() == 0);
+      if (r.requiredNodes().contains(name)) {
+        if (!usable) {
+          return null;
+        }
         candidates.add(n);
+      } else if (usable && !r.excludedNodes().contains(name)) {
+        others.add(n);
       }
     }
+    int required = candidates.size();
+    if (required < r.requiredNodes().size()) {
+      return null; // a required node is not in this partition
+    }
+    candidates.addAll(others);
     int nodeCount = r.minNodes();
     if (nodeCount == 0 && r.tasksPerNode() > 0) {
       nodeCount = (r.tasks() + r.tasksPerNode() - 1) / r.tasksPerNode();
     }
+    nodeCount = Math.max(nodeCount, required);
     List<String> nodes = new ArrayList<>();
     List<Integer> cpus = new ArrayList<>();
     long mem = 0;
@@ -98,7 +112,11 @@ public final class FifoScheduler {
         int tasksHere = Math.max(1, base + (i < extra ? 1 : 0));
         int cpusHere = tasksHere * r.cpusPerTask();
         NodeCapacity pick = null;
-        for (NodeCapacity c : candidates) {
+        for (int k = i < required ? i : required; k < candidates.size(); k++) {
+          NodeCapacity c = candidates.get(k);
+          if (i < required && k != i) {
+            break; // the i-th required node must take this share itself
+          }
           if (used.containsKey(c.name())) {
             continue;
           }

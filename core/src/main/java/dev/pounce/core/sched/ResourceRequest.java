@@ -1,6 +1,7 @@
 package dev.pounce.core.sched;
 
 import dev.pounce.core.job.Job;
+import java.util.List;
 
 /**
  * The resources a job needs, resolved from its spec.
@@ -13,6 +14,8 @@ import dev.pounce.core.job.Job;
  * @param memPerNodeMb --mem (0 = whole node), null when not given
  * @param memPerCpuMb --mem-per-cpu, null when not given
  * @param exclusive whole nodes
+ * @param requiredNodes nodes the job must get ({@code -w}), empty when free
+ * @param excludedNodes nodes the job must not get ({@code -x})
  */
 public record ResourceRequest(
     int tasks,
@@ -22,9 +25,13 @@ public record ResourceRequest(
     int tasksPerNode,
     Long memPerNodeMb,
     Long memPerCpuMb,
-    boolean exclusive) {
+    boolean exclusive,
+    List<String> requiredNodes,
+    List<String> excludedNodes) {
 
   public ResourceRequest {
+    requiredNodes = requiredNodes == null ? List.of() : List.copyOf(requiredNodes);
+    excludedNodes = excludedNodes == null ? List.of() : List.copyOf(excludedNodes);
     tasks = Math.max(1, tasks);
     cpusPerTask = Math.max(1, cpusPerTask);
   }
@@ -40,7 +47,9 @@ public record ResourceRequest(
         s.ntasksPerNode(),
         s.memPerNodeMb(),
         s.memPerCpuMb(),
-        s.exclusive());
+        s.exclusive(),
+        s.requiredNodes(),
+        s.excludedNodes());
   }
 
   /** Memory needed on a node that runs {@code cpus} of this job's CPUs. */

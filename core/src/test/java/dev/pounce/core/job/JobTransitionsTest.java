@@ -50,7 +50,8 @@ class JobTransitionsTest {
                   JobTrigger.END_TIMEOUT, JobState.TIMEOUT,
                   JobTrigger.END_OUT_OF_MEMORY, JobState.OUT_OF_MEMORY,
                   JobTrigger.NODE_FAILED, JobState.CANCELLED,
-                  JobTrigger.LAUNCH_FAILED, JobState.CANCELLED)),
+                  JobTrigger.LAUNCH_FAILED, JobState.CANCELLED,
+                  JobTrigger.REQUEUE, JobState.PENDING)),
           Map.entry(JobState.COMPLETED, Map.of(JobTrigger.REQUEUE, JobState.PENDING)),
           Map.entry(JobState.FAILED, Map.of(JobTrigger.REQUEUE, JobState.PENDING)),
           Map.entry(JobState.CANCELLED, Map.of(JobTrigger.REQUEUE, JobState.PENDING)),
@@ -76,7 +77,7 @@ class JobTransitionsTest {
         }
       }
     }
-    assertThat(allowed).isEqualTo(33);
+    assertThat(allowed).isEqualTo(34);
   }
 
   @Test

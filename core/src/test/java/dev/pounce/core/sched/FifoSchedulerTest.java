@@ -160,4 +160,54 @@ class FifoSchedulerTest {
     assertThat(plan.subList(0, 2)).allMatch(d -> d instanceof Decision.Start);
     assertThat(plan.get(2)).isEqualTo(new Decision.Wait(13, JobReason.RESOURCES));
   }
+
+  @Test
+  void requiredNodesAreTakenAndExcludedOnesAvoided() {
+    ClusterSnapshot c = cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4));
+    Decision onN2 =
+        scheduler
+            .plan(
+                List.of(
+                    job(
+                        1,
+                        s -> {
+                          s.requiredNodes = List.of("n2");
+                          s.minNodes = 1;
+                        })),
+                c)
+            .getFirst();
+    assertThat(((Decision.Start) onN2).nodes()).containsExactly("n2");
+    Decision notN1 =
+        scheduler.plan(List.of(job(2, s -> s.excludedNodes = List.of("n1"))), c).getFirst();
+    assertThat(((Decision.Start) notN1).nodes()).containsExactly("n2");
+    Decision both =
+        scheduler
+            .plan(
+                List.of(
+                    job(
+                        3,
+                        s -> {
+                          s.requiredNodes = List.of("n1", "n2");
+                          s.minNodes = 2;
+                          s.numTasks = 2;
+                        })),
+                c)
+            .getFirst();
+    assertThat(((Decision.Start) both).nodes()).containsExactly("n1", "n2");
+  }
+
+  @Test
+  void aBusyRequiredNodeMakesTheJobWaitEvenWhenOthersAreFree() {
+    NodeCapacity busy = new NodeCapacity("n1", 4, 4000, 4, 0, 1, true);
+    List<Decision> plan =
+        scheduler.plan(
+            List.of(job(1, s -> s.requiredNodes = List.of("n1"))),
+            cluster(SelectMode.CONS_TRES, busy, free("n2", 4)));
+    assertThat(plan).containsExactly(new Decision.Wait(1, JobReason.RESOURCES));
+    List<Decision> allExcluded =
+        scheduler.plan(
+            List.of(job(2, s -> s.excludedNodes = List.of("n1", "n2"))),
+            cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4)));
+    assertThat(allExcluded).containsExactly(new Decision.Wait(2, JobReason.RESOURCES));
+  }
 }

@@ -3,6 +3,8 @@ package dev.pounce.slurm.api;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.node.Partition;
+import dev.pounce.core.step.Step;
+import dev.pounce.core.step.TaskEnd;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,12 @@ public interface ClusterOps {
    * created with it.
    */
   Job submit(JobSpec spec, Caller caller, String idempotencyKey) throws SlurmException;
+
+  /**
+   * {@code sbatch --test-only}: checks {@code spec} as a submit would and says when and where it
+   * would start, without creating the job.
+   */
+  WillRun testOnly(JobSpec spec, Caller caller) throws SlurmException;
 
   /** One job by id (any state, as long as it is in the database). */
   Optional<Job> job(long id);
@@ -66,6 +74,61 @@ public interface ClusterOps {
 
   /** Releases a held job. */
   void release(long jobId, Caller caller) throws SlurmException;
+
+  /**
+   * Requeues a job (scontrol requeue/requeuehold): a running one is killed first and goes back to
+   * the queue when its node reports the processes gone; an ended one goes back at once.
+   *
+   * @param hold requeue in held state
+   */
+  void requeue(long jobId, boolean hold, Caller caller) throws SlurmException;
+
+  /** Changes a job's request (scontrol update JobId=...). */
+  void updateJob(long jobId, JobUpdate update, Caller caller) throws SlurmException;
+
+  /**
+   * Changes nodes' state or reason (scontrol update NodeName=...). Root only. Nodes are changed in
+   * order; the first refusal stops the rest, as SLURM does.
+   */
+  void updateNodes(java.util.List<String> names, NodeUpdate update, Caller caller)
+      throws SlurmException;
+
+  /**
+   * Creates step {@code <job>.<n>} (n from 0, committed before anything runs) and starts its tasks;
+   * {@code watcher} sees their output and ends from then on, until {@link #unwatch}. Refused with
+   * SLURM's text when the job is not the caller's or not running.
+   */
+  Step startStep(StepRequest request, Caller caller, StepWatcher watcher) throws SlurmException;
+
+  /**
+   * srun's abort of its step (Ctrl-C twice): SIGINT to the tasks; the step ends CANCELLED by the
+   * caller.
+   */
+  void abortStep(long jobId, int stepId, Caller caller) throws SlurmException;
+
+  /**
+   * Ends a job srun allocated for its step ({@code srun} outside an allocation) with the step's
+   * exit: COMPLETED, or FAILED with {@code exitCode:signal}; its nodes are released.
+   */
+  void endAllocation(long jobId, int exitCode, int signal, Caller caller) throws SlurmException;
+
+  /** Stops sending a step's events to its watcher. */
+  void unwatch(long jobId, int stepId);
+
+  /**
+   * Cancels a running step ({@code signal == 0}: SIGCONT, SIGTERM, SIGKILL after KillWait) or sends
+   * its tasks a signal.
+   */
+  void signalStep(long jobId, int stepId, int signal, Caller caller) throws SlurmException;
+
+  /** The recorded task ends of a step so far. */
+  List<TaskEnd> taskEnds(long jobId, int stepId);
+
+  /** Every step of these jobs, by job then step (sacct). */
+  List<Step> steps(List<Long> jobIds);
+
+  /** Every running step (squeue -s). */
+  List<Step> runningSteps();
 
   /** Cluster-wide settings. */
   ClusterConfig config();

@@ -1,5 +1,6 @@
 package dev.pounce.slurm.format;
 
+import dev.pounce.slurm.cli.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,7 @@ public record FormatSpec(String prefix, List<Field> fields) {
         j++;
       }
       int width = 0;
-      while (j < format.length() && Character.isDigit(format.charAt(j))) {
+      while (j < format.length() && Ascii.isDigit(format.charAt(j))) {
         width = width * 10 + (format.charAt(j) - '0');
         j++;
       }

@@ -34,6 +34,50 @@ public final class JobText {
     return job.reason() == null ? "None" : job.reason().text();
   }
 
+  /**
+   * What the job still waits on, as squeue {@code %E} and scontrol {@code Dependency=} print it:
+   * {@code afterok:12(unfulfilled),after:13+5(unfulfilled)}, {@code singleton(unfulfilled)}, {@code
+   * (null)} when nothing.
+   */
+  public static String dependency(Job job) {
+    var deps = job.dependency();
+    if (deps.isEmpty()) {
+      return "(null)";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (var t : deps.terms()) {
+      if (!sb.isEmpty()) {
+        sb.append(deps.any() ? '?' : ',');
+      }
+      sb.append(t.kind().word());
+      if (t.kind() != dev.pounce.core.dep.DependencyKind.SINGLETON) {
+        sb.append(':').append(t.targetId());
+        if (t.task() != null) {
+          sb.append('_').append(t.task());
+        }
+        if (t.delayMinutes() > 0) {
+          sb.append('+').append(t.delayMinutes());
+        }
+      }
+      sb.append('(').append(t.state().word()).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** A node list as scontrol's ReqNodeList/ExcNodeList print it; {@code (null)} when empty. */
+  public static String nodes(java.util.List<String> names) {
+    return names.isEmpty() ? "(null)" : dev.pounce.slurm.hostlist.Hostlist.compressUnique(names);
+  }
+
+  /**
+   * The time a pending job may start at the earliest when that is still ahead ({@code --begin}),
+   * which SLURM shows as its expected StartTime; null otherwise.
+   */
+  public static java.time.Instant beginsLater(Job job, java.time.Instant now) {
+    java.time.Instant t = job.eligibleTime();
+    return job.state() == JobState.PENDING && t != null && t.isAfter(now) ? t : null;
+  }
+
   /** The exit code as scontrol prints it ({@code ExitCode=N:M}). */
   public static String exitCode(Job job) {
     int sig = job.exitSignal();

@@ -1,5 +1,6 @@
 package dev.pounce.slurm.hostlist;
 
+import dev.pounce.slurm.cli.Ascii;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -200,7 +201,7 @@ public final class Hostlist {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
-      if (!Character.isDigit(s.charAt(i))) {
+      if (!Ascii.isDigit(s.charAt(i))) {
         return false;
       }
     }
@@ -219,13 +220,13 @@ public final class Hostlist {
     while (i < a.length() && j < b.length()) {
       char ca = a.charAt(i);
       char cb = b.charAt(j);
-      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+      if (Ascii.isDigit(ca) && Ascii.isDigit(cb)) {
         int si = i;
         int sj = j;
-        while (i < a.length() && Character.isDigit(a.charAt(i))) {
+        while (i < a.length() && Ascii.isDigit(a.charAt(i))) {
           i++;
         }
-        while (j < b.length() && Character.isDigit(b.charAt(j))) {
+        while (j < b.length() && Ascii.isDigit(b.charAt(j))) {
           j++;
         }
         int cmp =

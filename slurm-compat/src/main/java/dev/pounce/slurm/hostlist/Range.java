@@ -1,5 +1,6 @@
 package dev.pounce.slurm.hostlist;
 
+import dev.pounce.slurm.cli.Ascii;
 import java.util.Comparator;
 
 /**
@@ -33,7 +34,7 @@ record Range(String prefix, long lo, long hi, int width, boolean single) {
   /** Parses one host name into prefix and numeric suffix. */
   static Range of(String host) {
     int i = host.length();
-    while (i > 0 && Character.isDigit(host.charAt(i - 1))) {
+    while (i > 0 && Ascii.isDigit(host.charAt(i - 1))) {
       i--;
     }
     if (i == host.length() || host.length() - i > 18) {

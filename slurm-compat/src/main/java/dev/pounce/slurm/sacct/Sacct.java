@@ -5,6 +5,7 @@ import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
 
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobState;
+import dev.pounce.core.step.Step;
 import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
@@ -26,7 +27,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code sacct}: accounting rows for jobs and their batch steps, in 22.05's layouts. */
 public final class Sacct implements SlurmCommand {
@@ -150,7 +153,10 @@ public final class Sacct implements SlurmCommand {
         case "starttime" -> start = p.value();
         case "endtime" -> end = p.value();
         case "jobs" -> {
-          idArgs = split(p.value());
+          // Repeated -j add up, as submitit's "-j A -j B" relies on (slurm_addto_step_list).
+          List<String> more = new ArrayList<>(idArgs);
+          more.addAll(split(p.value()));
+          idArgs = more;
           refs = jobRefs(idArgs);
           ids = refs.stream().map(JobRef::id).toList();
         }
@@ -200,6 +206,11 @@ public final class Sacct implements SlurmCommand {
     jobs.sort(
         Comparator.comparingLong((Job j) -> j.isArrayTask() ? j.arrayJobId() : j.id())
             .thenComparingInt(Job::arrayTaskId));
+    Map<Long, List<Step>> steps =
+        allocations
+            ? Map.of()
+            : ops.steps(jobs.stream().map(Job::id).toList()).stream()
+                .collect(Collectors.groupingBy(Step::jobId));
     SacctPrinter printer = new SacctPrinter(columns, mode, delimiter);
     StringBuilder out = new StringBuilder();
     if (!noHeader) {
@@ -234,8 +245,22 @@ public final class Sacct implements SlurmCommand {
               ? new ArrayGroups.Shown(grouped.job(), null)
               : grouped;
       Job j = row.job();
-      boolean onlyStep = stepOnly(refs, idArgs, j);
-      if (!onlyStep) {
+      // -j 42 names the job, -j 42.batch its batch step, -j 42.1 an srun step.
+      boolean whole = idArgs.isEmpty();
+      boolean someStep = false;
+      boolean batchNamed = false;
+      for (int i = 0; i < refs.size(); i++) {
+        if (refs.get(i).matches(j)) {
+          String a = idArgs.get(i);
+          if (a.contains(".")) {
+            someStep = true;
+            batchNamed |= a.endsWith(".batch");
+          } else {
+            whole = true;
+          }
+        }
+      }
+      if (whole || !someStep) {
         // SLURM's array record, once cancelled, is accounted under the bare array id.
         boolean cancelledRecord = row.tasks() != null && j.state() == JobState.CANCELLED;
         String label =
@@ -248,12 +273,20 @@ public final class Sacct implements SlurmCommand {
         out.append(
             printer.row(values(columns, new SacctRow(j, label, raw, false, now, ops.config()))));
       }
-      if (!allocations && SacctRow.hasBatchStep(j)) {
+      if (!allocations && SacctRow.hasBatchStep(j) && (whole || batchNamed)) {
         out.append(
             printer.row(
                 values(
                     columns,
                     new SacctRow(j, row.id(), Long.toString(j.id()), true, now, ops.config()))));
+      }
+      for (Step st : steps.getOrDefault(j.id(), List.of())) {
+        if (whole || idArgs.contains(st.id())) {
+          SacctStepRow stepRow = new SacctStepRow(j, st, now, ops.config());
+          List<String> v = new ArrayList<>(columns.size());
+          columns.forEach(c -> v.add(stepRow.value(c.name())));
+          out.append(printer.row(v));
+        }
       }
     }
     return CommandResult.ok(out.toString());
@@ -308,11 +341,11 @@ public final class Sacct implements SlurmCommand {
   }
 
   private static Instant time(String s, Instant now) throws CommandFailure {
-    Instant t = TimeSpec.parse(s, now, Timestamps.zone());
-    if (t == null) {
-      throw new CommandFailure("Invalid time specification (pos=0): " + s + "\n", 1);
+    TimeSpec.Parsed t = TimeSpec.parse(s, now, Timestamps.zone(), true);
+    if (!t.ok()) {
+      throw new CommandFailure(t.message(s) + "\n", 1);
     }
-    return t;
+    return t.time();
   }
 
   private static Set<JobState> states(String arg) throws CommandFailure {
@@ -343,20 +376,6 @@ public final class Sacct implements SlurmCommand {
       out.add(ref);
     }
     return out;
-  }
-
-  /** Whether the job was named only through its batch step ({@code -j 42.batch}). */
-  private static boolean stepOnly(List<JobRef> refs, List<String> args, Job j) {
-    boolean step = false;
-    for (int i = 0; i < refs.size(); i++) {
-      if (refs.get(i).matches(j)) {
-        if (!args.get(i).contains(".")) {
-          return false;
-        }
-        step |= args.get(i).endsWith(".batch");
-      }
-    }
-    return step;
   }
 
   private static List<String> split(String s) {

@@ -5,6 +5,7 @@ import dev.pounce.core.job.JobState;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.format.JobText;
 import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.srun.Srun;
 import dev.pounce.slurm.time.Durations;
 import dev.pounce.slurm.time.Timestamps;
 import java.time.Duration;
@@ -23,9 +24,9 @@ import java.time.Instant;
  */
 record SacctRow(Job job, String label, String raw, boolean batch, Instant now, ClusterConfig cfg) {
 
-  /** Whether the job ever ran and so has a batch step row. */
+  /** Whether the job ever ran a batch script (srun's own allocations do not) and so has a row. */
   static boolean hasBatchStep(Job job) {
-    return job.startTime() != null;
+    return job.startTime() != null && !job.spec().extra().containsKey(Srun.ALLOCATION_MARK);
   }
 
   String jobId() {

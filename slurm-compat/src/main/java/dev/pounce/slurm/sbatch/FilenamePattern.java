@@ -1,6 +1,7 @@
 package dev.pounce.slurm.sbatch;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.slurm.cli.Ascii;
 
 /**
  * Expands sbatch's {@code -o/-e/-i} file name patterns at launch time ({@code fname_create}):
@@ -101,7 +102,7 @@ public final class FilenamePattern {
       }
       int j = i + 1;
       int width = 0;
-      while (j < p.length() && Character.isDigit(p.charAt(j))) {
+      while (j < p.length() && Ascii.isDigit(p.charAt(j))) {
         width = width * 10 + (p.charAt(j) - '0');
         j++;
       }

@@ -1,12 +1,13 @@
 package dev.pounce.slurm.sbatch;
 
 import dev.pounce.slurm.cli.CommandFailure;
+import dev.pounce.slurm.cli.Sizes;
 import dev.pounce.slurm.time.Durations;
 import java.util.Locale;
 import java.util.Set;
 
 /** Applies one sbatch option value to {@link SbatchOptions}, with SLURM's validation texts. */
-final class OptionValues {
+public final class OptionValues {
 
   private static final Set<String> MAIL_TYPES =
       Set.of(
@@ -104,6 +105,28 @@ final class OptionValues {
         o.extra.put(key, v);
       }
       case "array" -> o.array = v;
+      case "dependency" -> o.dependency = v;
+      case "kill-on-invalid-dep" -> {
+        if ("yes".equalsIgnoreCase(v)) {
+          o.killOnInvalidDep = true;
+        } else if ("no".equalsIgnoreCase(v)) {
+          o.killOnInvalidDep = false;
+        } else {
+          throw invalid("--kill-on-invalid-dep");
+        }
+      }
+      case "begin" -> o.begin = v;
+      case "nodelist" -> o.nodelist = v;
+      case "exclude" -> o.exclude = v;
+      case "constraint" -> o.constraint = v;
+      case "gres" -> o.gres = v;
+      case "signal" -> {
+        if (!SignalOption.valid(v)) {
+          throw invalid("--signal");
+        }
+        o.extra.put(key, v);
+      }
+      case "test-only" -> o.testOnly = true;
       case "help" -> o.help = true;
       case "usage" -> o.usage = true;
       case "version" -> o.version = true;
@@ -130,33 +153,11 @@ final class OptionValues {
 
   /** {@code <n>[K|M|G|T]} in MiB (SLURM's str_to_mbytes); throws SLURM's text when invalid. */
   static long mem(String v, String opt) throws CommandFailure {
-    Long mb = megabytes(v);
+    Long mb = Sizes.megabytes(v);
     if (mb == null) {
       throw invalid(opt);
     }
     return mb;
-  }
-
-  static Long megabytes(String v) {
-    if (v == null || v.isEmpty()) {
-      return null;
-    }
-    int i = 0;
-    while (i < v.length() && Character.isDigit(v.charAt(i))) {
-      i++;
-    }
-    if (i == 0 || i > 15) {
-      return null;
-    }
-    long n = Long.parseLong(v.substring(0, i));
-    String unit = v.substring(i).toUpperCase(Locale.ROOT);
-    return switch (unit) {
-      case "", "M", "MB" -> n;
-      case "K", "KB" -> (n + 1023) / 1024;
-      case "G", "GB" -> n * 1024;
-      case "T", "TB" -> n * 1024 * 1024;
-      default -> null;
-    };
   }
 
   private static void nodes(SbatchOptions o, String v) throws CommandFailure {

@@ -15,7 +15,10 @@ import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
 import dev.pounce.slurm.cli.ParsedOpt;
+import dev.pounce.slurm.time.TimeSpec;
+import dev.pounce.slurm.time.Timestamps;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,9 +135,45 @@ public final class Sbatch implements SlurmCommand {
         && ArraySpec.parse(o.array, ops.config().maxArraySize()) == null) {
       throw failed(SlurmErrorCode.INVALID_ARRAY.message());
     }
-    resolveTime(o, "begin", ops);
-    resolveTime(o, "deadline", ops);
-    JobSpec spec = buildSpec(req, o, script, scriptPath, scriptArgs);
+    Instant begin = absoluteTime(o.begin, "begin", ops);
+    Instant deadline = absoluteTime(o.extra.get("deadline"), "deadline", ops);
+    if (deadline != null) {
+      o.extra.put("deadline", deadline.toString());
+    }
+    NodeRequest nodes = NodeRequest.of(o, req);
+    if (nodes.needFile() != null) {
+      return CommandResult.need(List.of(nodes.needFile()));
+    }
+    if ("help".equalsIgnoreCase(o.gres)) {
+      return CommandResult.ok("Valid gres options are:\n");
+    }
+    if (o.gres != null && !GresOption.valid(o.gres)) {
+      throw CommandFailure.error("sbatch", "Invalid generic resource (gres) specification");
+    }
+    String refusal =
+        o.testOnly ? "allocation failure: " : "sbatch: error: Batch job submission failed: ";
+    JobSpec spec;
+    try {
+      JobSpec.Builder b = buildSpec(req, o, script, scriptPath, scriptArgs).toBuilder();
+      b.begin = begin;
+      b.dependency = DependencyParser.parse(o.dependency);
+      b.killOnInvalidDep = o.killOnInvalidDep;
+      nodes.fill(b);
+      b.constraint = o.constraint;
+      spec = b.build();
+    } catch (SlurmException e) {
+      throw new CommandFailure(refusal + e.getMessage() + "\n", 1);
+    }
+    if (o.testOnly) {
+      try {
+        return CommandResult.of("", TestOnly.line(ops.testOnly(spec, req.caller())), 0);
+      } catch (SlurmException e) {
+        // --test-only prints only the partition's detail line (measured: -c 17 gets none).
+        String detail =
+            e.code() == SlurmErrorCode.INVALID_PARTITION ? detailLine(e, spec, ops) : "";
+        throw new CommandFailure(detail + refusal + e.getMessage() + "\n", 1);
+      }
+    }
     Job job;
     try {
       job = ops.submit(spec, req.caller(), req.idempotencyKey());
@@ -150,27 +189,22 @@ public final class Sbatch implements SlurmCommand {
   }
 
   /**
-   * Replaces a recorded {@code --begin}/{@code --deadline} value by the absolute instant it means
-   * now (ISO-8601, UTC), so that {@code now+1hour} keeps its meaning after submission.
+   * An absolute {@code --begin}/{@code --deadline} time as SLURM's parse_time reads it now, so that
+   * {@code now+1hour} keeps its meaning after submission; null when not given.
    */
-  private static void resolveTime(SbatchOptions o, String key, ClusterOps ops)
-      throws CommandFailure {
-    String v = o.extra.get(key);
+  private static Instant absoluteTime(String v, String key, ClusterOps ops) throws CommandFailure {
     if (v == null) {
-      return;
+      return null;
     }
-    java.time.Instant t =
-        dev.pounce.slurm.time.TimeSpec.parse(v, ops.now(), dev.pounce.slurm.time.Timestamps.zone());
-    if (t == null) {
+    TimeSpec.Parsed t = TimeSpec.parse(v, ops.now(), Timestamps.zone(), false);
+    if (!t.ok()) {
       throw new CommandFailure(
-          "Invalid time specification (pos=0): "
-              + v
-              + "\nsbatch: error: Invalid --"
-              + key
-              + " specification\n",
-          255);
+          t.message(v) + "\nsbatch: error: Invalid --" + key + " specification\n", 255);
     }
-    o.extra.put(key, t.toString());
+    if (t.time().equals(Instant.EPOCH)) {
+      throw CommandFailure.error("sbatch", "Invalid --" + key + " specification", 255);
+    }
+    return t.time();
   }
 
   /** A flag variable is on when empty, {@code yes}, or a non-zero number. */

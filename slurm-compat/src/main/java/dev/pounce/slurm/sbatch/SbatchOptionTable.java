@@ -112,6 +112,7 @@ final class SbatchOptionTable {
                 OptSpec.lng("threads-per-core", REQUIRED),
                 OptSpec.both("time", 't', REQUIRED),
                 OptSpec.lng("time-min", REQUIRED),
+                OptSpec.lng("test-only", NONE),
                 OptSpec.lng("tmp", REQUIRED),
                 OptSpec.lng("uid", REQUIRED),
                 OptSpec.both("usage", 'u', NONE),

@@ -37,6 +37,14 @@ final class SbatchOptions {
   Boolean requeue;
   boolean exclusive;
   String array;
+  String dependency;
+  boolean killOnInvalidDep;
+  String begin;
+  String nodelist;
+  String exclude;
+  String constraint;
+  String gres;
+  boolean testOnly;
   boolean help;
   boolean usage;
   boolean version;

@@ -120,9 +120,14 @@ public final class Scancel implements SlurmCommand {
       }
     }
     List<JobRef> ids = new ArrayList<>();
+    List<String> steps = new ArrayList<>();
     for (String a : r.positional()) {
       for (String s : a.split(",")) {
         if (s.isEmpty()) {
+          continue;
+        }
+        if (s.matches("\\d+\\.\\d+")) {
+          steps.add(s);
           continue;
         }
         JobRef ref = JobRef.parse(s);
@@ -133,6 +138,9 @@ public final class Scancel implements SlurmCommand {
       }
     }
     boolean filtered = users != null || names != null || partitions != null || states != null;
+    if (!steps.isEmpty() && ids.isEmpty() && !filtered) {
+      return cancelSteps(steps, signal, req, ops);
+    }
     if (ids.isEmpty() && !filtered) {
       return CommandResult.error("scancel: error: No job identification provided\n", 1);
     }
@@ -264,6 +272,31 @@ public final class Scancel implements SlurmCommand {
   /** How scancel names a job it found by filter: {@code 42} or {@code 42_7}. */
   private static String label(Job j) {
     return j.isArrayTask() ? j.arrayJobId() + "_" + j.arrayTaskId() : Long.toString(j.id());
+  }
+
+  /** {@code scancel J.S}: each step cancelled (or signalled) on its own. */
+  private static CommandResult cancelSteps(
+      List<String> steps, int signal, CommandRequest req, ClusterOps ops) {
+    StringBuilder err = new StringBuilder();
+    int rc = 0;
+    for (String id : steps) {
+      int dot = id.indexOf('.');
+      try {
+        ops.signalStep(
+            Long.parseLong(id.substring(0, dot)),
+            Integer.parseInt(id.substring(dot + 1)),
+            signal,
+            req.caller());
+      } catch (SlurmException e) {
+        err.append("scancel: error: Kill job error on job step id ")
+            .append(id)
+            .append(": ")
+            .append(e.getMessage())
+            .append('\n');
+        rc = 1;
+      }
+    }
+    return CommandResult.of("", err.toString(), rc);
   }
 
   private static List<String> split(String s) {

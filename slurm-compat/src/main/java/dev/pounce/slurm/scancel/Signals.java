@@ -1,6 +1,7 @@
 package dev.pounce.slurm.scancel;
 
 import dev.pounce.slurm.api.SlurmErrorCode;
+import dev.pounce.slurm.cli.Ascii;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class Signals {
     if (s == null || s.isEmpty()) {
       return null;
     }
-    if (s.chars().allMatch(Character::isDigit)) {
+    if (s.chars().allMatch(Ascii::isDigit)) {
       try {
         int n = Integer.parseInt(s);
         return n >= 0 && n <= 64 ? n : null;
@@ -75,6 +76,16 @@ public final class Signals {
           case UNAVAILABLE -> 1;
           case INVALID_REQUEST -> 1;
           case INVALID_ARRAY -> 1; // a submit error: never answers a signal
+          // Refusals of scontrol update/requeue: scancel never receives them.
+          case USER_ID_MISSING,
+              DISABLED,
+              JOB_NOT_PENDING,
+              INVALID_NODE_COUNT,
+              INVALID_NODE_STATE,
+              JOB_HELD ->
+              1;
+          // Submit-only refusals: scancel never meets them.
+          case DEPENDENCY, NOT_SUPPORTED, INVALID_FEATURE -> 1;
         };
     return errno & 0xff;
   }

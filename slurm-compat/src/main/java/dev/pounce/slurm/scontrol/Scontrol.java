@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code scontrol}: show job/node/partition/hostnames/hostlist, hold, uhold, release, ping. */
+/**
+ * {@code scontrol}: show job/node/partition/hostnames/hostlist, hold, uhold, release, requeue,
+ * requeuehold, update (jobs and nodes: {@link Update}), ping.
+ */
 public final class Scontrol implements SlurmCommand {
 
   private static final Getopt GETOPT =
@@ -75,6 +78,13 @@ public final class Scontrol implements SlurmCommand {
         yield verb.equals("release")
             ? release(rest, req, ops)
             : hold(rest, req, ops, verb.equals("hold"));
+      }
+      case "update" -> Update.run(rest, req, ops);
+      case "requeue", "requeuehold" -> {
+        if (rest.isEmpty()) {
+          yield CommandResult.error("too few arguments for keyword:" + verb + "\n", 1);
+        }
+        yield requeue(rest, req, ops, verb.equals("requeuehold"));
       }
       case "ping" -> ping(ops);
       case "write" -> write(rest, ops);
@@ -262,18 +272,30 @@ public final class Scontrol implements SlurmCommand {
   private static CommandResult hold(
       List<String> args, CommandRequest req, ClusterOps ops, boolean adminHold) {
     boolean admin = adminHold && req.caller().isRoot();
-    return eachJob(args, ops, (id) -> ops.hold(id, admin, req.caller()));
+    return eachJob(args, ops, (id) -> ops.hold(id, admin, req.caller()), true);
   }
 
   private static CommandResult release(List<String> args, CommandRequest req, ClusterOps ops) {
-    return eachJob(args, ops, (id) -> ops.release(id, req.caller()));
+    return eachJob(args, ops, (id) -> ops.release(id, req.caller()), true);
+  }
+
+  /** requeue/requeuehold: refusals read {@code <strerror> for job <id>}, nothing more. */
+  private static CommandResult requeue(
+      List<String> args, CommandRequest req, ClusterOps ops, boolean hold) {
+    return eachJob(args, ops, (id) -> ops.requeue(id, hold, req.caller()), false);
   }
 
   private interface JobAction {
     void apply(long id) throws SlurmException;
   }
 
-  private static CommandResult eachJob(List<String> args, ClusterOps ops, JobAction action) {
+  /**
+   * Applies {@code action} to each comma-separated job id. Refusals print {@code <text> for job
+   * <id>}; hold/release ({@code suspendStyle}) use their own texts and add scontrol's {@code
+   * slurm_suspend error:} line.
+   */
+  private static CommandResult eachJob(
+      List<String> args, ClusterOps ops, JobAction action, boolean suspendStyle) {
     StringBuilder err = new StringBuilder();
     int rc = 0;
     for (String arg : args) {
@@ -283,24 +305,24 @@ public final class Scontrol implements SlurmCommand {
         }
         JobRef ref = JobRef.parse(s);
         if (ref == null) {
-          err.append("Invalid job id specified for job ")
-              .append(s)
-              .append("\nslurm_suspend error: Invalid job id specified\n");
+          err.append("Invalid job id specified for job ").append(s).append('\n');
+          if (suspendStyle) {
+            err.append("slurm_suspend error: Invalid job id specified\n");
+          }
           rc = 1;
           continue;
         }
         List<Long> targets = arrayTargets(ref, ops);
         if (targets == null) {
+          long id = ref.id();
           try {
-            action.apply(ref.id());
+            action.apply(id);
           } catch (SlurmException e) {
-            String msg = holdText(e);
-            err.append(msg)
-                .append(" for job ")
-                .append(ref.id())
-                .append("\nslurm_suspend error: ")
-                .append(msg)
-                .append('\n');
+            String msg = suspendStyle ? holdText(e) : e.getMessage();
+            err.append(msg).append(" for job ").append(id).append('\n');
+            if (suspendStyle) {
+              err.append("slurm_suspend error: ").append(msg).append('\n');
+            }
             rc = 1;
           }
           continue;
@@ -318,7 +340,8 @@ public final class Scontrol implements SlurmCommand {
           }
         }
         if (done == 0 && failure != null) {
-          err.append(s).append(": ").append(holdText(failure)).append('\n');
+          String msg = suspendStyle ? holdText(failure) : failure.getMessage();
+          err.append(s).append(": ").append(msg).append('\n');
           rc = 1;
         }
       }

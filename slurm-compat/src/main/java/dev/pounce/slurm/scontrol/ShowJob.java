@@ -101,8 +101,8 @@ public final class ShowJob {
     out.add(
         List.of(
             "JobState=" + job.state().longName(),
-            "Reason=" + JobText.reason(job),
-            "Dependency=(null)"));
+            "Reason=" + JobText.reason(job).replace(' ', '_'),
+            "Dependency=" + JobText.dependency(job)));
     out.add(
         List.of(
             "Requeue=" + (Boolean.FALSE.equals(s.requeue()) ? 0 : 1),
@@ -119,8 +119,11 @@ public final class ShowJob {
         List.of(
             "SubmitTime=" + Timestamps.iso(job.submitTime(), "Unknown"),
             "EligibleTime=" + Timestamps.iso(job.eligibleTime(), "Unknown")));
-    out.add(List.of("AccrueTime=" + Timestamps.iso(job.eligibleTime(), "Unknown")));
-    Instant start = started ? job.startTime() : job.endTime();
+    Instant later = JobText.beginsLater(job, now);
+    out.add(
+        List.of(
+            "AccrueTime=" + Timestamps.iso(later != null ? null : job.eligibleTime(), "Unknown")));
+    Instant start = started ? job.startTime() : later != null ? later : job.endTime();
     out.add(
         List.of(
             "StartTime=" + Timestamps.iso(start, "Unknown"),
@@ -137,7 +140,10 @@ public final class ShowJob {
         List.of(
             "Partition=" + job.partition(),
             "AllocNode:Sid=" + (job.submitHost() == null ? "(null)" : job.submitHost()) + ":0"));
-    out.add(List.of("ReqNodeList=(null)", "ExcNodeList=(null)"));
+    out.add(
+        List.of(
+            "ReqNodeList=" + JobText.nodes(s.requiredNodes()),
+            "ExcNodeList=" + JobText.nodes(s.excludedNodes())));
     out.add(List.of("NodeList=" + Hostlist.compressUnique(job.nodes())));
     if (allocated) {
       out.add(List.of("BatchHost=" + job.batchHost()));
@@ -171,7 +177,10 @@ public final class ShowJob {
             "MinCPUsNode=" + Math.max(1, s.cpusPerTask()) * Math.max(1, s.ntasksPerNode()),
             mem,
             "MinTmpDiskNode=0"));
-    out.add(List.of("Features=(null)", "DelayBoot=00:00:00"));
+    out.add(
+        List.of(
+            "Features=" + (s.constraint() == null ? "(null)" : s.constraint()),
+            "DelayBoot=00:00:00"));
     out.add(
         List.of(
             "OverSubscribe=" + (s.exclusive() ? "NO" : "OK"),
@@ -192,6 +201,9 @@ public final class ShowJob {
             "StdOut="
                 + (record ? FilenamePattern.arrayRecordStdout(job, node) : JobText.stdout(job))));
     out.add(List.of("Power="));
+    if (s.killOnInvalidDep()) {
+      out.add(List.of("KillOInInvalidDependent=Yes")); // sic, SLURM 22.05's spelling
+    }
     return out;
   }
 

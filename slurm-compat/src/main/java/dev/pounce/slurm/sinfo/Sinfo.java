@@ -90,8 +90,13 @@ public final class Sinfo implements SlurmCommand {
         case "summarize" -> summarize = true;
         case "list-reasons" -> reasons = true;
         case "format" -> format = p.value();
-        case "states" ->
-            stateFilter = Arrays.asList(p.value().toLowerCase(java.util.Locale.ROOT).split(","));
+        case "states" -> {
+          String bad = NodeStates.invalid(p.value());
+          if (bad != null) {
+            return CommandResult.error(NodeStates.error(bad), 1);
+          }
+          stateFilter = Arrays.asList(p.value().toLowerCase(java.util.Locale.ROOT).split(","));
+        }
         case "partition" -> parts = Arrays.asList(p.value().split(","));
         case "nodes" -> {
           try {
@@ -171,11 +176,24 @@ public final class Sinfo implements SlurmCommand {
   }
 
   /** sinfo -t: short or long state words (idle, alloc, allocated, mix, drain, down...). */
+  /**
+   * Whether a node passes {@code -t}: items are ORed at {@code ,} and ANDed at {@code &}; an item
+   * matches when it begins the node's state name or compact name (sinfo takes the first state the
+   * item is a prefix of), {@code drain} also matching draining and drained nodes.
+   */
   private static boolean stateMatches(NodeView v, List<String> wanted) {
     String s = SinfoFields.stateShort(v).replace("*", "");
     String l = SinfoFields.stateLong(v).replace("*", "");
     for (String w : wanted) {
-      if (w.equals(s) || w.equals(l) || (w.equals("drain") && s.startsWith("dr"))) {
+      boolean all = true;
+      for (String part : w.split("&", -1)) {
+        boolean one =
+            s.startsWith(part)
+                || l.startsWith(part)
+                || (part.equals("drain") && s.startsWith("dr"));
+        all &= one;
+      }
+      if (all) {
         return true;
       }
     }

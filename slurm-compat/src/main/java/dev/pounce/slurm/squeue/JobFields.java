@@ -36,6 +36,7 @@ final class JobFields {
       case 'D' -> "NODES";
       case 'E' -> "DEPENDENCY";
       case 'e' -> "END_TIME";
+      case 'f' -> "FEATURES";
       case 'F' -> "ARRAY_JOB_ID";
       case 'G' -> "GROUP";
       case 'g' -> "GROUP";
@@ -48,6 +49,7 @@ final class JobFields {
       case 'M' -> "TIME";
       case 'm' -> "MIN_MEMORY";
       case 'N' -> "NODELIST";
+      case 'n' -> "REQ_NODES";
       case 'o' -> "COMMAND";
       case 'P' -> "PARTITION";
       case 'p', 'Q' -> "PRIORITY";
@@ -60,7 +62,20 @@ final class JobFields {
       case 'U' -> "UID";
       case 'u' -> "USER";
       case 'V' -> "SUBMIT_TIME";
+      case 'x' -> "EXC_NODES";
       case 'Z' -> "WORK_DIR";
+      case 'd' -> "MIN_TMP_DISK";
+      case 'H' -> "SOCKETS_PER_NODE";
+      case 'I' -> "CORES_PER_SOCKET";
+      case 'J' -> "THREADS_PER_CORE";
+      case 'O' -> "CONTIGUOUS";
+      case 'v' -> "RESERVATION";
+      case 'W' -> "LICENSES";
+      case 'w' -> "WCKEY";
+      case 'X' -> "CORE_SPEC";
+      case 'Y' -> "SCHEDNODES";
+      case 'y' -> "NICE";
+      case 'z' -> "S:C:T";
       default -> null;
     };
   }
@@ -136,7 +151,10 @@ final class JobFields {
       case 'C' -> Integer.toString(job.numCpus());
       case 'c' -> Integer.toString(Math.max(1, s.cpusPerTask()) * Math.max(1, s.ntasksPerNode()));
       case 'D' -> Integer.toString(job.numNodes());
-      case 'E' -> "(null)";
+      case 'E' -> JobText.dependency(job);
+      case 'f' -> s.constraint() == null ? "(null)" : s.constraint();
+      case 'n' -> Hostlist.compressUnique(s.requiredNodes());
+      case 'x' -> Hostlist.compressUnique(s.excludedNodes());
       case 'e' -> endTime(job, now);
       case 'G' -> Integer.toString(job.gid());
       case 'g' -> JobText.group(job);
@@ -156,13 +174,21 @@ final class JobFields {
       case 'R' ->
           isReason(job) ? "(" + JobText.reason(job) + ")" : Hostlist.compressUnique(job.nodes());
       case 'r' -> JobText.reason(job);
-      case 'S' -> Timestamps.iso(job.startTime(), "N/A");
+      case 'S' -> {
+        Instant later = JobText.beginsLater(job, now);
+        yield Timestamps.iso(later != null ? later : job.startTime(), "N/A");
+      }
       case 'T' -> job.state().longName();
       case 't' -> job.state().shortName();
       case 'U' -> Integer.toString(job.uid());
       case 'u' -> job.user();
       case 'V' -> Timestamps.iso(job.submitTime(), "N/A");
       case 'Z' -> s.workDir();
+      case 'd', 'O', 'y' -> "0";
+      case 'v', 'W', 'w', 'Y' -> "(null)";
+      case 'H', 'I', 'J' -> "*";
+      case 'X' -> "N/A";
+      case 'z' -> "*:*:*";
       default -> "";
     };
   }

@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * squeue's {@code -O/--Format} ({@code field[:[.]size],...}): long field names mapped onto the
- * {@code -o} letters, 20 characters wide by default, no separator between columns.
+ * squeue's {@code -O/--Format} as 22.05's {@code parse_long_format} reads it: items separated by
+ * commas, each {@code name[:[.][size][suffix]]}. Without a colon the column is 20 wide, left
+ * justified; with one, {@code .} right-justifies, the size is what {@code strtol} reads (none: 0,
+ * i.e. the value unpadded) and whatever follows is printed after the value (so {@code JobID:\x1F}
+ * prints the id then the four characters {@code \x1F}). An unknown name prints only its suffix and
+ * reports {@code Invalid job format specification: <name>}; squeue carries on (exit 0).
  */
 final class LongFormat {
 
   private LongFormat() {}
 
-  private static final Map<String, Character> NAMES =
+  private static final Map<String, Character> JOB_NAMES =
       Map.ofEntries(
           Map.entry("account", 'a'),
           Map.entry("arrayjobid", 'F'),
@@ -22,15 +26,25 @@ final class LongFormat {
           Map.entry("batchhost", 'B'),
           Map.entry("command", 'o'),
           Map.entry("comment", 'k'),
+          Map.entry("contiguous", 'O'),
+          Map.entry("cores", 'I'),
+          Map.entry("corespec", 'X'),
           Map.entry("cpuspertask", 'c'),
           Map.entry("dependency", 'E'),
           Map.entry("endtime", 'e'),
+          Map.entry("excnodes", 'x'),
+          Map.entry("feature", 'f'),
+          Map.entry("gres", 'b'),
           Map.entry("groupid", 'G'),
           Map.entry("groupname", 'g'),
           Map.entry("jobarrayid", 'i'),
           Map.entry("jobid", 'A'),
+          Map.entry("licenses", 'W'),
+          Map.entry("mincpus", 'c'),
           Map.entry("minmemory", 'm'),
+          Map.entry("mintmpdisk", 'd'),
           Map.entry("name", 'j'),
+          Map.entry("nice", 'y'),
           Map.entry("nodelist", 'N'),
           Map.entry("numcpus", 'C'),
           Map.entry("numnodes", 'D'),
@@ -41,20 +55,46 @@ final class LongFormat {
           Map.entry("qos", 'q'),
           Map.entry("reason", 'r'),
           Map.entry("reasonlist", 'R'),
+          Map.entry("reqnodes", 'n'),
+          Map.entry("reservation", 'v'),
+          Map.entry("schednodes", 'Y'),
+          Map.entry("sct", 'z'),
+          Map.entry("shared", 'h'),
+          Map.entry("sockets", 'H'),
           Map.entry("starttime", 'S'),
           Map.entry("state", 'T'),
           Map.entry("statecompact", 't'),
           Map.entry("submittime", 'V'),
+          Map.entry("threads", 'J'),
           Map.entry("timeleft", 'L'),
           Map.entry("timelimit", 'l'),
           Map.entry("timeused", 'M'),
+          Map.entry("tres-per-node", 'b'),
           Map.entry("userid", 'U'),
           Map.entry("username", 'u'),
+          Map.entry("wckey", 'w'),
           Map.entry("workdir", 'Z'));
 
-  /** The equivalent field list; null for an unknown field name (returned in {@code bad[0]}). */
-  static FormatSpec parse(String spec, String[] bad) {
+  private static final Map<String, Character> STEP_NAMES =
+      Map.ofEntries(
+          Map.entry("jobid", StepFields.JOB_ID),
+          Map.entry("nodes", 'N'),
+          Map.entry("numcpus", StepFields.NUM_CPUS),
+          Map.entry("numtasks", 'A'),
+          Map.entry("partition", 'P'),
+          Map.entry("starttime", 'S'),
+          Map.entry("stepid", 'i'),
+          Map.entry("stepname", 'j'),
+          Map.entry("stepstate", StepFields.STATE),
+          Map.entry("timelimit", 'l'),
+          Map.entry("timeused", 'M'),
+          Map.entry("userid", 'U'),
+          Map.entry("username", 'u'));
+
+  /** The fields of {@code spec}, and the error lines for unknown names. */
+  static JobFormat parse(String spec, boolean steps) {
     List<FormatSpec.Field> fields = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
     for (String item : spec.split(",")) {
       if (item.isEmpty()) {
         continue;
@@ -62,27 +102,61 @@ final class LongFormat {
       String name = item;
       int width = 20;
       boolean right = false;
+      String suffix = "";
       int colon = item.indexOf(':');
       if (colon >= 0) {
         name = item.substring(0, colon);
-        String w = item.substring(colon + 1);
-        if (w.startsWith(".")) {
+        int i = colon + 1;
+        if (i < item.length() && item.charAt(i) == '.') {
           right = true;
-          w = w.substring(1);
+          i++;
         }
-        try {
-          width = Integer.parseInt(w);
-        } catch (NumberFormatException e) {
-          width = 20;
+        int end = strtolEnd(item, i);
+        width = end == i ? 0 : clamp(item.substring(i, end));
+        if (item.substring(i, end).strip().startsWith("-")) {
+          // 22.05 prints "JobID:-5" as "415 ": a negative size is one less, left-justified.
+          right = false;
+          width = Math.max(0, width - 1);
         }
+        suffix = item.substring(end);
       }
-      Character letter = NAMES.get(name.toLowerCase(Locale.ROOT));
-      if (letter == null) {
-        bad[0] = name;
-        return null;
+      Character type = (steps ? STEP_NAMES : JOB_NAMES).get(name.toLowerCase(Locale.ROOT));
+      if (type == null) {
+        errors.add(
+            "squeue: error: Invalid job "
+                + (steps ? "step " : "")
+                + "format specification: "
+                + name
+                + "\n");
+        fields.add(new FormatSpec.Field(JobFormat.INVALID, width, right, suffix, false));
+      } else {
+        fields.add(new FormatSpec.Field(type, width, right, suffix, false));
       }
-      fields.add(new FormatSpec.Field(letter, width, right, "", false));
     }
-    return new FormatSpec("", fields);
+    return new JobFormat(new FormatSpec("", fields), errors);
+  }
+
+  /** Where {@code strtol} stops reading a base-10 number at {@code from} (itself if none). */
+  private static int strtolEnd(String s, int from) {
+    int i = from;
+    while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = i;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i == digits ? from : i;
+  }
+
+  /** The size a number gives, its sign dropped (capped). */
+  private static int clamp(String number) {
+    String digits = number.strip().replaceFirst("^[+-]", "");
+    return digits.length() > 6
+        ? JobFormat.MAX_WIDTH
+        : Math.min(JobFormat.MAX_WIDTH, Integer.parseInt(digits));
   }
 }

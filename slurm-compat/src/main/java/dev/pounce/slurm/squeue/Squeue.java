@@ -33,6 +33,8 @@ public final class Squeue implements SlurmCommand {
 
   static final String DEFAULT_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.10M %.6D %R";
   static final String LONG_FORMAT = "%.18i %.9P %.8j %.8u %.8T %.10M %.9l %.6D %R";
+  static final String START_FORMAT = "%.18i %.9P %.8j %.8u %.2t %.19S %.6D %20Y %R";
+  static final String STEP_FORMAT = "%.15i %.8j %.9P %.8u %.9M %N";
 
   private static final Getopt GETOPT =
       new Getopt(
@@ -45,6 +47,13 @@ public final class Squeue implements SlurmCommand {
               OptSpec.both("jobs", 'j', OPTIONAL),
               OptSpec.both("long", 'l', NONE),
               OptSpec.lng("me", NONE),
+              OptSpec.lng("start", NONE),
+              OptSpec.both("steps", 's', OPTIONAL),
+              OptSpec.lng("noconvert", NONE),
+              OptSpec.lng("hide", NONE),
+              OptSpec.lng("local", NONE),
+              OptSpec.lng("federation", NONE),
+              OptSpec.lng("sibling", NONE),
               OptSpec.both("name", 'n', REQUIRED),
               OptSpec.both("format", 'o', REQUIRED),
               OptSpec.both("Format", 'O', REQUIRED),
@@ -132,8 +141,14 @@ public final class Squeue implements SlurmCommand {
     boolean expand = req.env().containsKey("SQUEUE_ARRAY");
     boolean noHeader = false;
     boolean longList = false;
+    boolean start = false;
+    boolean steps = false;
+    String sort = req.env().get("SQUEUE_SORT");
     for (ParsedOpt p : r.options()) {
       switch (p.key()) {
+        case "start" -> start = true;
+        case "steps" -> steps = true;
+        case "sort" -> sort = p.value();
         case "noheader" -> noHeader = true;
         case "array" -> expand = true;
         case "long" -> longList = true;
@@ -182,20 +197,43 @@ public final class Squeue implements SlurmCommand {
       return CommandResult.of(
           USAGE, "squeue: error: Unrecognized option: " + rest.get(0) + "\n", 1);
     }
+    boolean startList = start && !steps;
+    if (startList) {
+      // --start overrides SQUEUE_FORMAT/SQUEUE_FORMAT2 and defaults the states to pending.
+      if (!formatGiven(r)) {
+        format = START_FORMAT;
+        format2 = null;
+      }
+      if (!r.options().stream().anyMatch(p -> p.key().equals("states"))) {
+        states = "PD";
+      }
+    }
     Set<JobState> wanted = states(states);
     boolean allStates = wanted == null;
-    FormatSpec spec;
+    JobFormat parsed;
     if (format == null && format2 != null) {
-      String[] bad = new String[1];
-      spec = LongFormat.parse(format2, bad);
-      if (spec == null) {
-        throw CommandFailure.error("squeue", "Invalid job format specification: " + bad[0]);
-      }
+      parsed = LongFormat.parse(format2, steps);
     } else {
-      spec = FormatSpec.parse(format != null ? format : longList ? LONG_FORMAT : DEFAULT_FORMAT);
+      String dflt = steps ? STEP_FORMAT : longList ? LONG_FORMAT : DEFAULT_FORMAT;
+      parsed = JobFormat.parse(format != null ? format : dflt, steps);
     }
-    List<Job> jobs =
-        ops.activeJobs(ids == null ? List.of() : ids.stream().map(JobRef::id).toList(), names);
+    FormatSpec spec = parsed.spec();
+    String formatErrors = String.join("", parsed.errors());
+    List<Long> idList = ids == null ? null : ids.stream().map(JobRef::id).toList();
+    List<Job> jobs = ops.activeJobs(idList == null ? List.of() : idList, names);
+    if (steps) {
+      return StepList.render(
+          jobs,
+          ops.runningSteps(),
+          idList,
+          users,
+          partitions,
+          spec,
+          sort,
+          noHeader,
+          ops.now(),
+          formatErrors);
+    }
     if (ids != null && ids.size() == 1) {
       long only = ids.get(0).id();
       if (jobs.stream().noneMatch(j -> j.id() == only || j.arrayJobId() == only)) {
@@ -230,19 +268,6 @@ public final class Squeue implements SlurmCommand {
       }
       shown.add(j);
     }
-    shown.sort(
-        Comparator.comparing(Job::partition)
-            .thenComparing(j -> j.state().shortName())
-            .thenComparing(Comparator.comparingLong(Job::priority).reversed())
-            .thenComparing(Comparator.comparingLong(Squeue::arrayOrJobId).reversed())
-            .thenComparingInt(Job::arrayTaskId));
-    // Pending tasks of an array are one record in SLURM until they start (not when -r, or when
-    // tasks were named one by one).
-    boolean byTask = ids != null && ids.stream().anyMatch(ref -> ref.tasks() != null);
-    List<ArrayGroups.Shown> rows =
-        expand || byTask
-            ? shown.stream().map(j -> new ArrayGroups.Shown(j, null)).toList()
-            : ArrayGroups.pending(shown);
     boolean cutIds = !req.env().containsKey("SLURM_BITSTR_LEN");
     Instant now = ops.now();
     StringBuilder out = new StringBuilder();
@@ -252,10 +277,34 @@ public final class Squeue implements SlurmCommand {
       }
       out.append(line(spec, null, now, cutIds));
     }
+    try {
+      if (startList && sort == null) {
+        // squeue --start lists the latest expected start first, ties oldest first (seen on 22.05).
+        shown.sort(Comparator.comparingLong(Job::id));
+        shown.sort(Comparator.comparingLong((Job j) -> JobSort.startKey(j, now)).reversed());
+      } else {
+        // Ties: the latest array (or job) first, an array's tasks in index order.
+        JobSort.sort(shown, sort == null ? JobSort.DEFAULT : sort, now);
+      }
+    } catch (CommandFailure f) {
+      return CommandResult.of(out.toString(), formatErrors + f.stderr(), f.exitCode());
+    }
+    // Pending tasks of an array are one record in SLURM until they start (not when -r, or when
+    // tasks were named one by one).
+    boolean byTask = ids != null && ids.stream().anyMatch(ref -> ref.tasks() != null);
+    List<ArrayGroups.Shown> rows =
+        expand || byTask
+            ? shown.stream().map(j -> new ArrayGroups.Shown(j, null)).toList()
+            : ArrayGroups.pending(shown);
     for (ArrayGroups.Shown row : rows) {
       out.append(line(spec, row, now, cutIds));
     }
-    return CommandResult.ok(out.toString());
+    return CommandResult.of(out.toString(), formatErrors, 0);
+  }
+
+  /** Whether the command line itself chose a format ({@code -o}/{@code -O}). */
+  private static boolean formatGiven(Getopt.Result r) {
+    return r.options().stream().anyMatch(p -> p.key().equals("format") || p.key().equals("Format"));
   }
 
   static String line(FormatSpec spec, ArrayGroups.Shown row, Instant now, boolean cutIds) {
@@ -324,10 +373,6 @@ public final class Squeue implements SlurmCommand {
       out.add(ref);
     }
     return out;
-  }
-
-  private static long arrayOrJobId(Job j) {
-    return j.isArrayTask() ? j.arrayJobId() : j.id();
   }
 
   private static List<String> split(String s) {

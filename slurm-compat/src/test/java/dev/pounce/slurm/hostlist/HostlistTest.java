@@ -76,4 +76,15 @@ class HostlistTest {
         .hasMessage("Invalid hostlist: n[1-2]-ib");
     assertThatThrownBy(() -> Hostlist.expand("n[1-2")).isInstanceOf(HostlistException.class);
   }
+
+  /** Found by SurfaceFuzzTest: only ASCII digits make a range, as C's isdigit (scontrol 22.05). */
+  @Test
+  void nonAsciiDigitsAreNameCharacters() throws HostlistException {
+    assertThat(Hostlist.expand("\u0660")).containsExactly("\u0660");
+    assertThat(Hostlist.compress(List.of("\u0660"))).isEqualTo("\u0660");
+    assertThat(Hostlist.compress(List.of("n\u0660", "n1"))).isEqualTo("n\u0660,n1");
+    assertThatThrownBy(() -> Hostlist.expand("n[\u0660-1]"))
+        .isInstanceOf(HostlistException.class)
+        .hasMessage("Invalid range: `\u0660-1'");
+  }
 }

@@ -182,4 +182,11 @@ class SacctTest {
     assertThat(out(run("-X", "-u", "alice", "-n", "-P", "-o", "JobID,User")))
         .isEqualTo("74|alice\n");
   }
+
+  /** Found by ToolParsingTest (submitit passes "-j A -j B"): 22.05 lists both jobs. */
+  @Test
+  void repeatedJobOptionsAddUp() {
+    assertThat(out(run("-X", "-n", "-P", "-o", "JobID,State", "-j", "49", "-j", "52")))
+        .isEqualTo("49|FAILED\n52|COMPLETED\n");
+  }
 }

@@ -112,7 +112,139 @@ class SbatchTest {
         .isEqualTo(
             "Invalid time specification (pos=0): garbage\nsbatch: error: Invalid --begin specification\n");
     run("--begin=now+1hour", "--wrap=true");
-    assertThat(cluster.submitted.get(0).extra()).containsEntry("begin", "2026-11-27T12:26:00Z");
+    assertThat(cluster.submitted.get(0).begin()).hasToString("2026-11-27T12:26:00Z");
+  }
+
+  @Test
+  void dependencyBeginSignalNodeAndGresRefusalsMatchSlurm() {
+    for (String name :
+        List.of(
+            "sbatch_dep_bad_id",
+            "sbatch_dep_bad_type",
+            "sbatch_dep_expand",
+            "sbatch_dep_zero",
+            "sbatch_dep_empty_term",
+            "sbatch_dep_bad_delay",
+            "sbatch_kill_invalid_dep_bad",
+            "sbatch_begin_bad_unit",
+            "sbatch_begin_bad_hour",
+            "sbatch_begin_bad_year",
+            "sbatch_begin_iso_no_minutes",
+            "sbatch_begin_teatime_upper",
+            "sbatch_begin_elevenses",
+            "sbatch_begin_empty",
+            "sbatch_begin_pm_13",
+            "sbatch_signal_zero",
+            "sbatch_signal_at_only",
+            "sbatch_signal_too_big",
+            "sbatch_signal_time_too_big",
+            "sbatch_signal_two_prefixes",
+            "sbatch_w_bad_expr",
+            "sbatch_w_more_than_N",
+            "sbatch_gres_gpu1",
+            "sbatch_gres_typed",
+            "sbatch_test_only_dep_bad")) {
+      matchesGolden(runGoldenCommand(name), name);
+    }
+    assertThat(cluster.submitted).isEmpty();
+    CommandResult help = runGoldenCommand("sbatch_gres_help");
+    assertThat(out(help)).isEqualTo(Golden.out("sbatch_gres_help"));
+    assertThat(help.exitCode()).isZero();
+  }
+
+  @Test
+  void nodeListFileIsAskedForAndAMissingOneIsRefusedAsSlurmDoes() {
+    List<String> missingFile = List.of("-w", "./no/such/file", "--wrap=true");
+    assertThat(withFiles(missingFile, Map.of(), Map.of()).needFiles())
+        .containsExactly("./no/such/file");
+    matchesGolden(
+        withFiles(missingFile, Map.of(), Map.of("./no/such/file", "No such file or directory")),
+        "sbatch_w_file_missing");
+    CommandResult present =
+        withFiles(
+            List.of("-w", "./nodes", "--wrap=true"),
+            Map.of("./nodes", "n2\nn[3-4]\nn2\n".getBytes(StandardCharsets.UTF_8)),
+            Map.of());
+    assertThat(present.exitCode()).isZero();
+    JobSpec spec = cluster.submitted.get(0);
+    assertThat(spec.requiredNodes()).containsExactly("n2", "n3", "n4");
+    assertThat(spec.minNodes()).isEqualTo(3);
+  }
+
+  @Test
+  void dependencyBeginNodesAndConstraintAreRecorded() {
+    run(
+        "-d",
+        "afterok:14:15?after:16+2",
+        "--kill-on-invalid-dep=yes",
+        "--begin=2026-12-25T10:00",
+        "-w",
+        "n[1-2]",
+        "-x",
+        "n4",
+        "-C",
+        "a&b",
+        "--signal=B:USR1@60",
+        "--gres=gpu:0",
+        "--wrap=true");
+    JobSpec spec = cluster.submitted.get(0);
+    assertThat(spec.dependency().any()).isTrue();
+    assertThat(spec.dependency().terms()).hasSize(3);
+    assertThat(spec.killOnInvalidDep()).isTrue();
+    assertThat(spec.begin()).hasToString("2026-12-25T10:00:00Z");
+    assertThat(spec.requiredNodes()).containsExactly("n1", "n2");
+    assertThat(spec.minNodes()).isEqualTo(2);
+    assertThat(spec.excludedNodes()).containsExactly("n4");
+    assertThat(spec.constraint()).isEqualTo("a&b");
+    assertThat(spec.extra()).containsEntry("signal", "B:USR1@60");
+  }
+
+  @Test
+  void testOnlyPrintsSlurmsLineAndSubmitsNothing() {
+    cluster.nextId = 76;
+    CommandResult r = run("--test-only", "-n", "4", "--wrap=true");
+    assertThat(r.exitCode()).isZero();
+    assertThat(out(r)).isEmpty();
+    assertThat(err(r))
+        .isEqualTo(
+            "sbatch: Job 76 to start at 2026-11-27T11:26:00 using 4 processors on nodes n1 in"
+                + " partition debug\n");
+    assertThat(cluster.submitted).isEmpty();
+    cluster.submitRefusal = new SlurmException(SlurmErrorCode.INVALID_PARTITION);
+    matchesGolden(
+        run("--test-only", "-p", "nosuchpart", "--wrap=true"), "sbatch_test_only_p_nosuch");
+    cluster.submitRefusal = new SlurmException(SlurmErrorCode.NODE_CONFIG_UNAVAILABLE);
+    matchesGolden(run("--test-only", "-c", "17", "--wrap=true"), "sbatch_test_only_c17");
+  }
+
+  @Test
+  void controllerNodeAndFeatureRefusalsGetSlurmsLines() {
+    cluster.submitRefusal = new SlurmException(SlurmErrorCode.INVALID_NODE_NAME);
+    matchesGolden(runGoldenCommand("sbatch_w_unknown"), "sbatch_w_unknown");
+    matchesGolden(runGoldenCommand("sbatch_x_unknown"), "sbatch_x_unknown");
+    matchesGolden(runGoldenCommand("sbatch_w_x_same"), "sbatch_w_x_same");
+    cluster.submitRefusal = new SlurmException(SlurmErrorCode.INVALID_FEATURE);
+    matchesGolden(runGoldenCommand("sbatch_C_foo"), "sbatch_C_foo");
+  }
+
+  private CommandResult withFiles(
+      List<String> args, Map<String, byte[]> files, Map<String, String> errors) {
+    return SlurmCommands.run(
+        new CommandRequest(
+            "sbatch", args, Map.of(), Fixtures.CWD, Fixtures.ROOT, "k", files, errors, false),
+        cluster);
+  }
+
+  /** Runs the sbatch command line of a golden case (simple quoting only). */
+  private CommandResult runGoldenCommand(String name) {
+    String cmd = Golden.read(name, "cmd").strip();
+    List<String> words = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(cmd);
+    while (m.find()) {
+      words.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    assertThat(words.get(0)).isEqualTo("sbatch");
+    return run(words.subList(1, words.size()).toArray(String[]::new));
   }
 
   @Test

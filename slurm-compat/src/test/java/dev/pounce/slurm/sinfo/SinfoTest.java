@@ -118,4 +118,37 @@ class SinfoTest {
     assertThat(out("-N")).isEqualTo(Golden.out("sinfo_mix_N"));
     assertThat(List.of(out("-h", "-o", "%F"))).containsExactly("1/3/0/4\n");
   }
+
+  /** Texts and verdicts from the real sinfo 22.05 (sinfo -t bogus, IDLE*, inval, al, idl...). */
+  @Test
+  void stateListIsValidated() {
+    var r = SlurmCommands.run(Fixtures.req("sinfo", "-t", "bogus"), Fixtures.cluster());
+    assertThat(new String(r.stdout(), java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    assertThat(new String(r.stderr(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            "sinfo: error: Bad state string: \"bogus\"\n"
+                + "sinfo: error: valid states: unknown,down,idle,allocated,?,mixed,future,drain,"
+                + "drained,draining,no_respond,reserved,perfctrs,cloud,completing,powering_down,"
+                + "powered_down,power_down,powering_up,fail,maint,reboot,reboot^,unknown\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    for (String bad : java.util.List.of("IDLE*", "inval", "pow_dn", "idle,blocked", "failg")) {
+      assertThat(NodeStates.invalid(bad)).as(bad).isNotNull();
+    }
+    for (String good :
+        java.util.List.of("al", "idl", "IDLE", "drng", "idle&mix", "", "npc", "planned")) {
+      assertThat(NodeStates.invalid(good)).as(good).isNull();
+    }
+  }
+
+  /** sinfo -h -t idl,al,drng and -t 'idle&mix' both listed the idle partition on 22.05. */
+  @Test
+  void stateItemsArePrefixesAndAmpersandsAnd() {
+    var c = Fixtures.cluster();
+    var r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idl,al", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* idle\n");
+    r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&id", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* idle\n");
+    r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&alloc", "-o", "%P %t"), c);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEmpty();
+  }
 }

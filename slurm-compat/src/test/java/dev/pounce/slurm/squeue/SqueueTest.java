@@ -5,39 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobState;
-import dev.pounce.slurm.FakeCluster;
 import dev.pounce.slurm.Fixtures;
 import dev.pounce.slurm.Golden;
 import dev.pounce.slurm.SlurmCommands;
 import dev.pounce.slurm.api.CommandResult;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** squeue against the captured queue: job 65 held, 86 running (at its start time). */
-class SqueueTest {
-
-  private FakeCluster cluster;
-
-  @BeforeEach
-  void queue() {
-    cluster = Fixtures.cluster();
-    cluster.jobs.add(Fixtures.held(65, "wrap", "11:24:32"));
-    cluster.jobs.add(Fixtures.running86());
-    cluster.now = Fixtures.t("11:25:56");
-  }
-
-  private CommandResult run(String... args) {
-    return SlurmCommands.run(Fixtures.req("squeue", args), cluster);
-  }
-
-  private static String out(CommandResult r) {
-    return new String(r.stdout(), StandardCharsets.UTF_8);
-  }
-
-  private static String err(CommandResult r) {
-    return new String(r.stderr(), StandardCharsets.UTF_8);
-  }
+class SqueueTest extends QueueFixture {
 
   private void golden(String name, String... args) {
     CommandResult r = run(args);

@@ -1,0 +1,63 @@
+package dev.pounce.core.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pounce.core.job.JobState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Block layout and step outcomes, against what SLURM 22.05 did on this machine. */
+class StepLayoutTest {
+
+  @Test
+  void eachNodeGetsOneThenTheFirstFillUpToItsCpus() {
+    // sbatch -N 2 -n 12 (CPUs 11,1): srun -n 4 -N 2 ran ranks 0-2 on n1 and 3 on n2 (3,1).
+    assertThat(StepLayout.block(List.of(11, 1), 4, 1, 0)).containsExactly(3, 1);
+    // sbatch -N 2 --ntasks-per-node=2 (CPUs 2,2): 2(x2)
+    assertThat(StepLayout.block(List.of(2, 2), 4, 1, 0)).containsExactly(2, 2);
+    assertThat(StepLayout.block(List.of(11, 1), 3, 1, 0)).containsExactly(2, 1);
+    assertThat(StepLayout.block(List.of(16, 16), 12, 1, 0)).containsExactly(11, 1);
+  }
+
+  @Test
+  void cpusPerTaskAndTasksPerNodeCapAndTheRestGoesRoundRobin() {
+    assertThat(StepLayout.block(List.of(4, 4), 4, 2, 0)).containsExactly(2, 2);
+    assertThat(StepLayout.block(List.of(16, 16), 6, 1, 3)).containsExactly(3, 3);
+    assertThat(StepLayout.block(List.of(1, 1), 5, 1, 0)).containsExactly(3, 2);
+  }
+
+  @Test
+  void ranksAreNumberedNodeByNode() {
+    List<Integer> layout = List.of(3, 1);
+    assertThat(StepLayout.firstRank(layout, 1)).isEqualTo(3);
+    assertThat(StepLayout.nodeOf(layout, 2)).isZero();
+    assertThat(StepLayout.nodeOf(layout, 3)).isEqualTo(1);
+    assertThatThrownBy(() -> StepLayout.nodeOf(layout, 4))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void outcomesAsSacctShowsThem() {
+    TaskEnd ok = new TaskEnd(0, "n1", 0, 0, null);
+    TaskEnd three = new TaskEnd(1, "n2", 3, 0, null);
+    TaskEnd two = new TaskEnd(2, "n2", 2, 0, null);
+    TaskEnd killed = new TaskEnd(1, "n2", 0, 9, null);
+    TaskEnd missing = new TaskEnd(0, "n1", 0, 0, "execve(/x): No such file or directory");
+
+    assertThat(StepOutcome.of(List.of(ok), false))
+        .isEqualTo(new StepOutcome(JobState.COMPLETED, 0, 0));
+    // the highest exit code wins (13.4: tasks exiting 0, 1, 2 -> FAILED 2:0)
+    StepOutcome failed = StepOutcome.of(List.of(ok, two, three), false);
+    assertThat(failed).isEqualTo(new StepOutcome(JobState.FAILED, 3, 0));
+    assertThat(failed.srunExitCode()).isEqualTo(3);
+    // 13.3: kill -9 -> CANCELLED 0:9, srun exit 137
+    StepOutcome k = StepOutcome.of(List.of(killed, killed), false);
+    assertThat(k).isEqualTo(new StepOutcome(JobState.CANCELLED, 0, 9));
+    assertThat(k.srunExitCode()).isEqualTo(137);
+    // 299.0: execve failure -> exit code 2
+    assertThat(StepOutcome.of(List.of(missing), false))
+        .isEqualTo(new StepOutcome(JobState.FAILED, 2, 0));
+    assertThat(StepOutcome.of(List.of(ok), true).state()).isEqualTo(JobState.CANCELLED);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.pounce.slurm.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A step to start in a running job (srun inside an allocation), laid out already.
+ *
+ * @param jobId the job
+ * @param argv program and arguments
+ * @param nodes the step's nodes, a prefix-ordered subset of the job's
+ * @param tasksPerNode tasks on each of {@code nodes}
+ * @param cpusPerTask CPUs per task, 0 when not given (-c)
+ * @param env srun's environment, the base of every task's
+ * @param cwd working directory of the tasks
+ */
+public record StepRequest(
+    long jobId,
+    List<String> argv,
+    List<String> nodes,
+    List<Integer> tasksPerNode,
+    int cpusPerTask,
+    Map<String, String> env,
+    String cwd) {
+
+  public StepRequest {
+    argv = List.copyOf(argv);
+    nodes = List.copyOf(nodes);
+    tasksPerNode = List.copyOf(tasksPerNode);
+    env = Map.copyOf(env);
+  }
+}

@@ -1,0 +1,1 @@
+sbatch -C 'a&b' --wrap=true

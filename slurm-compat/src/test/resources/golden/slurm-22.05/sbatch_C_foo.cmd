@@ -1,0 +1,1 @@
+sbatch -C foo --wrap=true

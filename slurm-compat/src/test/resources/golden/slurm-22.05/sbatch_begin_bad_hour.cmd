@@ -1,0 +1,1 @@
+sbatch --begin=25:00 --wrap=true

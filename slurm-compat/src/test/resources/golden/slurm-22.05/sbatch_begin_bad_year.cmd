@@ -1,0 +1,1 @@
+sbatch --begin=12/25/2027 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --begin=elevenses --wrap=true

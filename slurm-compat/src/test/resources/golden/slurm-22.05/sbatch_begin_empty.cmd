@@ -1,0 +1,1 @@
+sbatch --begin=T --wrap=true

@@ -1,0 +1,1 @@
+sbatch --begin=13:00PM --wrap=true

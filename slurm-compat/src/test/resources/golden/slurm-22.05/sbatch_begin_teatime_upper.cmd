@@ -1,0 +1,1 @@
+sbatch --begin=TEATIME --wrap=true

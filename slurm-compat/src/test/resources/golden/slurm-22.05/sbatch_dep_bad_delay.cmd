@@ -1,0 +1,1 @@
+sbatch -d after:1+0 --wrap=true

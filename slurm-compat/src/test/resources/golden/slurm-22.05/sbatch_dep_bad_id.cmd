@@ -1,0 +1,1 @@
+sbatch -d afterok:abc --wrap=true

@@ -1,0 +1,1 @@
+sbatch -d bogus:1 --wrap=true

@@ -1,0 +1,1 @@
+sbatch -d afterok:1, --wrap=true

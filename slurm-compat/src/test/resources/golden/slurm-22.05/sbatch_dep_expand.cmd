@@ -1,0 +1,1 @@
+sbatch -d expand:1 --wrap=true

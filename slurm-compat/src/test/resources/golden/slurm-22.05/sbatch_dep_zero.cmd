@@ -1,0 +1,1 @@
+sbatch -d afterok:0 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --gres=help --wrap=true

@@ -1,0 +1,1 @@
+sbatch --gres=gpu:a100:2 --wrap=true

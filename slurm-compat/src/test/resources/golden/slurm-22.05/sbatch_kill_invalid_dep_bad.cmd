@@ -1,0 +1,1 @@
+sbatch --kill-on-invalid-dep=maybe --wrap=true

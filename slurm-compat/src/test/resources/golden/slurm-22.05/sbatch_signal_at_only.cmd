@@ -1,0 +1,1 @@
+sbatch --signal=@30 --wrap=true

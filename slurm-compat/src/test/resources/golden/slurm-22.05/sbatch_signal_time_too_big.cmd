@@ -1,0 +1,1 @@
+sbatch --signal=USR1@65536 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --signal=65536 --wrap=true

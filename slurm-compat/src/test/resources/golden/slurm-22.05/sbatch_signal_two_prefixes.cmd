@@ -1,0 +1,1 @@
+sbatch --signal=B:R:USR1 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --signal=0 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --test-only -c 17 --wrap=true

@@ -1,0 +1,1 @@
+sbatch --test-only -d afterok:abc --wrap=true

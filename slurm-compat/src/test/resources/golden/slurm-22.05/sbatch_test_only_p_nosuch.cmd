@@ -1,0 +1,1 @@
+sbatch --test-only -p nosuchpart --wrap=true

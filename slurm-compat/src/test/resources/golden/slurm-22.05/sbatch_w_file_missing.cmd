@@ -1,0 +1,1 @@
+sbatch -w ./no/such/file --wrap=true

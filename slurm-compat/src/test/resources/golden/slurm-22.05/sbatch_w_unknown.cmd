@@ -1,0 +1,1 @@
+sbatch -w nosuch --wrap=true

@@ -1,0 +1,1 @@
+sbatch -w n1 -x n1 --wrap=true

@@ -1,0 +1,1 @@
+sbatch -x nosuch --wrap=true
