@@ -21,7 +21,8 @@ public class ClusterSettings {
             c.host().orElseGet(ClusterSettings::localHost),
             c.minJobAgeSeconds(),
             c.killWaitSeconds(),
-            SLURM_VERSION);
+            SLURM_VERSION,
+            c.maxArraySize());
   }
 
   /** The settings as slurm-compat sees them. */

@@ -20,6 +20,10 @@ public interface ControllerConfig {
   @WithDefault("300")
   int minJobAgeSeconds();
 
+  /** MaxArraySize: every job array index must be below it. */
+  @WithDefault("1001")
+  int maxArraySize();
+
   /** KillWait: seconds between SIGTERM and SIGKILL. */
   @WithDefault("30")
   int killWaitSeconds();

@@ -22,7 +22,8 @@ final class GrpcErrors {
               INVALID_NODE_STATE,
               INVALID_REQUEST,
               DEPENDENCY,
-              INVALID_FEATURE ->
+              INVALID_FEATURE,
+              INVALID_ARRAY ->
               Status.INVALID_ARGUMENT;
           case ALREADY_DONE, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
               Status.FAILED_PRECONDITION;

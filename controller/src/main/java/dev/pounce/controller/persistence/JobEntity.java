@@ -107,6 +107,16 @@ public class JobEntity {
   @Column(name = "submit_host")
   public String submitHost;
 
+  @Column(name = "array_job_id")
+  public Long arrayJobId;
+
+  @Column(name = "array_task_id")
+  public Integer arrayTaskId;
+
+  @Column(name = "array_throttle")
+  public int arrayThrottle;
+
+  /** The request as JSON; null on an array task whose array's own row holds it. */
   @Column(name = "begin_time")
   public Instant beginTime;
 
@@ -129,6 +139,7 @@ public class JobEntity {
   @JdbcTypeCode(SqlTypes.JSON)
   public String spec;
 
+  /** The script; null where {@link #spec} is. */
   public byte[] script;
 
   /** A requeue asked of a running job, done when its node reports the end: REQUEUE, HELD. */

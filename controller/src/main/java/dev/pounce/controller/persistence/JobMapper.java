@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /** Maps {@link JobEntity} rows to domain {@link Job} values and back. Thread-safe. */
 final class JobMapper {
@@ -41,22 +42,35 @@ final class JobMapper {
 
   private static final int SPEC_CACHE_MAX = 50_000;
 
-  static Job toDomain(JobEntity e) {
-    return toDomain(e, Dependencies.NONE);
+  /**
+   * The job of a row without dependencies; see {@link #toDomain(JobEntity, LongFunction,
+   * Dependencies)}.
+   */
+  static Job toDomain(JobEntity e, LongFunction<JobEntity> rows) {
+    return toDomain(e, rows, Dependencies.NONE);
   }
 
-  /** The job of a row, with the dependency terms read from {@code job_dependencies}. */
-  static Job toDomain(JobEntity e, Dependencies dependency) {
-    Cached cached = SPECS.get(e.id);
+  /**
+   * The job of a row, with the dependency terms read from {@code job_dependencies}. An array task
+   * without its own spec takes its array's, read through {@code rows} (by id). The cache is keyed
+   * by the id of the row holding the spec and hit only when that row's JSON is the cached one.
+   */
+  static Job toDomain(JobEntity e, LongFunction<JobEntity> rows, Dependencies dependency) {
+    long specId = e.spec == null && e.arrayJobId != null ? e.arrayJobId : e.id;
+    JobEntity holder = specId == e.id ? e : rows.apply(specId);
+    if (holder == null || holder.spec == null) {
+      throw new IllegalStateException("job " + e.id + ": no spec row " + specId);
+    }
+    Cached cached = SPECS.get(specId);
     JobSpec spec;
-    if (cached != null && cached.json().equals(e.spec)) {
+    if (cached != null && cached.json().equals(holder.spec)) {
       spec = cached.spec();
     } else {
-      spec = parseSpec(e);
+      spec = parseSpec(holder);
       if (SPECS.size() >= SPEC_CACHE_MAX) {
         SPECS.clear();
       }
-      SPECS.put(e.id, new Cached(e.spec, spec));
+      SPECS.put(specId, new Cached(holder.spec, spec));
     }
     Job.Builder j = new Job.Builder();
     j.id = e.id;
@@ -87,6 +101,8 @@ final class JobMapper {
     j.stderrPath = e.stderrPath;
     j.stdinPath = e.stdinPath;
     j.submitHost = e.submitHost;
+    j.arrayJobId = e.arrayJobId == null ? 0 : e.arrayJobId;
+    j.arrayTaskId = e.arrayTaskId == null ? 0 : e.arrayTaskId;
     j.dependency = dependency;
     return j.build();
   }
@@ -135,6 +151,10 @@ final class JobMapper {
     e.submitTime = job.submitTime();
     e.submitHost = job.submitHost();
     e.script = job.spec().script();
+    if (job.isArrayTask()) {
+      e.arrayJobId = job.arrayJobId();
+      e.arrayTaskId = job.arrayTaskId();
+    }
     copyRequest(job, e);
     copyState(job, e);
     return e;
@@ -172,7 +192,7 @@ final class JobMapper {
     };
   }
 
-  static List<Job> toDomain(List<JobEntity> rows) {
-    return rows.stream().map(JobMapper::toDomain).toList();
+  static List<Job> toDomain(List<JobEntity> list, LongFunction<JobEntity> rows) {
+    return list.stream().map(e -> toDomain(e, rows)).toList();
   }
 }

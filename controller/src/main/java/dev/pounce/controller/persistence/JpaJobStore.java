@@ -12,8 +12,10 @@ import dev.pounce.core.sched.ResourceRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -51,10 +53,10 @@ public class JpaJobStore implements JobStore {
           + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
           + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
           + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
-          + " submit_host, spec, script, begin_time, dep_state, dep_any, singleton, req_nodes,"
-          + " exc_nodes)"
+          + " submit_host, begin_time, dep_state, dep_any, singleton, req_nodes, exc_nodes,"
+          + " spec, script)"
           + " VALUES (nextval('job_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?) RETURNING id)"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id)"
           + " INSERT INTO job_events (job_id, attempt, at, kind, from_state, to_state, detail)"
           + " SELECT id, 0, clock_timestamp(), ?, NULL, ?, ? FROM j RETURNING job_id";
 
@@ -62,60 +64,84 @@ public class JpaJobStore implements JobStore {
   public long insertNew(Job job, String idempotencyKey, JobEventRecord event) {
     JobEntity e = JobMapper.newEntity(job, idempotencyKey);
     long id =
-        em.unwrap(Session.class)
-            .doReturningWork(
-                c -> {
-                  try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
-                    int i = 1;
-                    ps.setString(i++, e.idempotencyKey);
-                    ps.setString(i++, e.name);
-                    ps.setString(i++, e.userName);
-                    ps.setInt(i++, e.uid);
-                    ps.setInt(i++, e.gid);
-                    ps.setString(i++, e.partitionName);
-                    ps.setString(i++, e.state);
-                    ps.setString(i++, e.reason);
-                    ps.setLong(i++, e.priority);
-                    ps.setLong(i++, e.timeLimitMinutes);
-                    ps.setTimestamp(i++, Timestamp.from(e.submitTime));
-                    ps.setTimestamp(
-                        i++, e.eligibleTime == null ? null : Timestamp.from(e.eligibleTime));
-                    ps.setInt(i++, e.numTasks);
-                    ps.setInt(i++, e.reqCpusPerTask);
-                    ps.setInt(i++, e.reqMinNodes);
-                    ps.setInt(i++, e.reqMaxNodes);
-                    ps.setInt(i++, e.reqTasksPerNode);
-                    ps.setObject(i++, e.reqMemPerNodeMb, Types.BIGINT);
-                    ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
-                    ps.setBoolean(i++, e.reqExclusive);
-                    ps.setString(i++, e.submitHost);
-                    ps.setString(i++, e.spec);
-                    ps.setBytes(i++, e.script);
-                    ps.setTimestamp(i++, e.beginTime == null ? null : Timestamp.from(e.beginTime));
-                    ps.setString(i++, e.depState);
-                    ps.setBoolean(i++, e.depAny);
-                    ps.setBoolean(i++, e.singleton);
-                    ps.setArray(i++, c.createArrayOf("text", e.reqNodes));
-                    ps.setArray(i++, c.createArrayOf("text", e.excNodes));
-                    ps.setString(i++, event.kind());
-                    ps.setString(i++, event.to() == null ? null : event.to().name());
-                    ps.setString(i++, event.detail());
-                    try (ResultSet rs = ps.executeQuery()) {
-                      rs.next();
-                      return rs.getLong(1);
-                    }
-                  }
-                });
+        firstLong(
+            INSERT_NEW,
+            (c, ps) -> {
+              int i = 1;
+              ps.setString(i++, e.idempotencyKey);
+              i = bindColumns(c, ps, i, e);
+              ps.setString(i++, e.spec);
+              ps.setBytes(i++, e.script);
+              ps.setString(i++, event.kind());
+              ps.setString(i++, event.to() == null ? null : event.to().name());
+              ps.setString(i++, event.detail());
+            });
     if (!job.dependency().isEmpty()) {
       DependencyRows.insert(em, id, job.dependency().terms());
     }
     return id;
   }
 
+  /** Binds a statement's parameters. */
+  private interface Binder {
+    void bind(Connection c, PreparedStatement ps) throws SQLException;
+  }
+
+  /** Runs a statement and returns the first column of its first row. */
+  private long firstLong(String sql, Binder binder) {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(c, ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+  }
+
   @Override
   public long reserveId() {
     return ((Number) em.createNativeQuery("SELECT nextval('job_id_seq')").getSingleResult())
         .longValue();
+  }
+
+  /**
+   * Binds the columns from {@code name} to {@code submit_host}, then {@code begin_time} to {@code
+   * exc_nodes}, in INSERT order; the next index.
+   */
+  private static int bindColumns(Connection c, PreparedStatement ps, int at, JobEntity e)
+      throws SQLException {
+    int i = at;
+    ps.setString(i++, e.name);
+    ps.setString(i++, e.userName);
+    ps.setInt(i++, e.uid);
+    ps.setInt(i++, e.gid);
+    ps.setString(i++, e.partitionName);
+    ps.setString(i++, e.state);
+    ps.setString(i++, e.reason);
+    ps.setLong(i++, e.priority);
+    ps.setLong(i++, e.timeLimitMinutes);
+    ps.setTimestamp(i++, Timestamp.from(e.submitTime));
+    ps.setTimestamp(i++, e.eligibleTime == null ? null : Timestamp.from(e.eligibleTime));
+    ps.setInt(i++, e.numTasks);
+    ps.setInt(i++, e.reqCpusPerTask);
+    ps.setInt(i++, e.reqMinNodes);
+    ps.setInt(i++, e.reqMaxNodes);
+    ps.setInt(i++, e.reqTasksPerNode);
+    ps.setObject(i++, e.reqMemPerNodeMb, Types.BIGINT);
+    ps.setObject(i++, e.reqMemPerCpuMb, Types.BIGINT);
+    ps.setBoolean(i++, e.reqExclusive);
+    ps.setString(i++, e.submitHost);
+    ps.setTimestamp(i++, e.beginTime == null ? null : Timestamp.from(e.beginTime));
+    ps.setString(i++, e.depState);
+    ps.setBoolean(i++, e.depAny);
+    ps.setBoolean(i++, e.singleton);
+    ps.setArray(i++, c.createArrayOf("text", e.reqNodes));
+    ps.setArray(i++, c.createArrayOf("text", e.excNodes));
+    return i;
   }
 
   @Override
@@ -160,6 +186,19 @@ public class JpaJobStore implements JobStore {
     JobEntity e = em.find(JobEntity.class, job.id());
     if (e == null) {
       throw new IllegalStateException("job " + job.id() + " vanished");
+    }
+    if (e.spec == null) {
+      // An array task reading its array's spec gets one of its own: the change is this task's.
+      e.script = job.spec().script();
+    } else if (e.arrayJobId != null && e.arrayJobId == e.id) {
+      // The array's own row holds the spec of the tasks that have none: they keep the old one.
+      em.createNativeQuery(
+              "UPDATE jobs SET spec = CAST(:spec AS jsonb), script = :script"
+                  + " WHERE array_job_id = :a AND id <> :a AND spec IS NULL")
+          .setParameter("spec", e.spec)
+          .setParameter("script", e.script)
+          .setParameter("a", e.id)
+          .executeUpdate();
     }
     JobMapper.copyRequest(job, e);
     JobMapper.copyState(job, e);
@@ -211,7 +250,7 @@ public class JpaJobStore implements JobStore {
     StringBuilder sql =
         new StringBuilder("SELECT * FROM jobs WHERE (state IN " + ACTIVE + " OR end_time > :t)");
     if (!ids.isEmpty()) {
-      sql.append(" AND id IN (:ids)");
+      sql.append(" AND (id IN (:ids) OR array_job_id IN (:ids))");
     }
     if (!names.isEmpty()) {
       sql.append(" AND name IN (:names)");
@@ -245,10 +284,11 @@ public class JpaJobStore implements JobStore {
         em.createNativeQuery(
                 "SELECT id, partition_name, reason, num_tasks, req_cpus_per_task, req_min_nodes,"
                     + " req_max_nodes, req_tasks_per_node, req_mem_per_node_mb,"
-                    + " req_mem_per_cpu_mb, req_exclusive, req_nodes, exc_nodes FROM jobs"
+                    + " req_mem_per_cpu_mb, req_exclusive, req_nodes, exc_nodes, array_job_id,"
+                    + " array_throttle FROM jobs"
                     + " WHERE state = 'PENDING' AND priority > 0 AND dep_state IS NULL"
                     + " AND (begin_time IS NULL OR begin_time <= now())"
-                    + " ORDER BY priority DESC, id"
+                    + " ORDER BY priority DESC, COALESCE(array_job_id, id), array_task_id"
                     + " LIMIT :n"
                     + locking)
             .setParameter("n", limit)
@@ -271,7 +311,9 @@ public class JpaJobStore implements JobStore {
                   r[9] == null ? null : ((Number) r[9]).longValue(),
                   (Boolean) r[10],
                   textArray(r[11]),
-                  textArray(r[12]))));
+                  textArray(r[12])),
+              r[13] == null ? 0 : ((Number) r[13]).longValue(),
+              ((Number) r[14]).intValue()));
     }
     return out;
   }
@@ -360,12 +402,19 @@ public class JpaJobStore implements JobStore {
     DependencyRows.save(em, id, dependency);
   }
 
+  /** Reads the row holding an array task's spec (the array's own row). */
+  private JobEntity specRow(long id) {
+    return em.find(JobEntity.class, id);
+  }
+
   private Job toDomain(JobEntity e) {
     if (e.depState == null) {
-      return JobMapper.toDomain(e);
+      return JobMapper.toDomain(e, this::specRow, Dependencies.NONE);
     }
     return JobMapper.toDomain(
-        e, DependencyRows.load(em, Map.of(e.id, e.depAny)).getOrDefault(e.id, Dependencies.NONE));
+        e,
+        this::specRow,
+        DependencyRows.load(em, Map.of(e.id, e.depAny)).getOrDefault(e.id, Dependencies.NONE));
   }
 
   private List<Job> toDomain(List<JobEntity> rows) {
@@ -378,7 +427,7 @@ public class JpaJobStore implements JobStore {
     Map<Long, Dependencies> deps = DependencyRows.load(em, withDeps);
     List<Job> out = new ArrayList<>(rows.size());
     for (JobEntity e : rows) {
-      out.add(JobMapper.toDomain(e, deps.getOrDefault(e.id, Dependencies.NONE)));
+      out.add(JobMapper.toDomain(e, this::specRow, deps.getOrDefault(e.id, Dependencies.NONE)));
     }
     return out;
   }
@@ -425,7 +474,9 @@ public class JpaJobStore implements JobStore {
   public List<Job> findForAccounting(Instant from, Instant to, List<Long> ids) {
     if (!ids.isEmpty()) {
       return toDomain(
-          em.createQuery("FROM JobEntity j WHERE j.id IN :ids ORDER BY j.id", JobEntity.class)
+          em.createQuery(
+                  "FROM JobEntity j WHERE j.id IN :ids OR j.arrayJobId IN :ids ORDER BY j.id",
+                  JobEntity.class)
               .setParameter("ids", ids)
               .getResultList());
     }
@@ -439,5 +490,78 @@ public class JpaJobStore implements JobStore {
             .setParameter("to", to)
             .getResultList();
     return toDomain(rows);
+  }
+
+  private static final String INSERT_ARRAY =
+      "WITH ids AS (SELECT nextval('job_id_seq') AS id FROM generate_series(1, ?)),"
+          + " num AS (SELECT id, row_number() OVER (ORDER BY id) AS rn, min(id) OVER () AS a"
+          + " FROM ids),"
+          + " idx AS (SELECT t, k FROM unnest(CAST(? AS int[])) WITH ORDINALITY AS u(t, k)),"
+          // Task k of n (ascending index) gets the (k+1)-th id, the last task the first (the
+          // array's own id).
+          + " j AS (INSERT INTO jobs (id, idempotency_key, name, user_name, uid, gid,"
+          + " partition_name, state, reason, priority, time_limit_minutes, submit_time,"
+          + " eligible_time, num_tasks, req_cpus_per_task, req_min_nodes, req_max_nodes,"
+          + " req_tasks_per_node, req_mem_per_node_mb, req_mem_per_cpu_mb, req_exclusive,"
+          + " submit_host, begin_time, dep_state, dep_any, singleton, req_nodes, exc_nodes,"
+          + " array_job_id, array_task_id, array_throttle, spec, script)"
+          + " SELECT num.id, CASE WHEN num.id = num.a THEN ? END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, num.a, idx.t, ?,"
+          + " CASE WHEN num.id = num.a THEN CAST(? AS jsonb) END,"
+          + " CASE WHEN num.id = num.a THEN CAST(? AS bytea) END"
+          + " FROM idx JOIN num ON num.rn = idx.k % ? + 1 RETURNING id),"
+          + " e AS (INSERT INTO job_events (job_id, attempt, at, kind, from_state, to_state,"
+          + " detail) SELECT id, 0, clock_timestamp(), ?, NULL, ?, ? FROM j)"
+          + " SELECT min(a) FROM num";
+
+  @Override
+  public long insertArray(
+      Job job, List<Integer> indices, int throttle, String idempotencyKey, JobEventRecord event) {
+    JobEntity e = JobMapper.newEntity(job, idempotencyKey);
+    long arrayId =
+        firstLong(
+            INSERT_ARRAY,
+            (c, ps) -> {
+              int i = 1;
+              ps.setInt(i++, indices.size());
+              ps.setArray(i++, c.createArrayOf("integer", indices.toArray()));
+              ps.setString(i++, e.idempotencyKey);
+              i = bindColumns(c, ps, i, e);
+              ps.setInt(i++, throttle);
+              ps.setString(i++, e.spec);
+              ps.setBytes(i++, e.script);
+              ps.setInt(i++, indices.size());
+              ps.setString(i++, event.kind());
+              ps.setString(i++, event.to() == null ? null : event.to().name());
+              ps.setString(i++, event.detail());
+            });
+    if (!job.dependency().isEmpty()) {
+      // Every task waits on the same terms and is evaluated like any job.
+      @SuppressWarnings("unchecked")
+      List<Number> taskIds =
+          em.createNativeQuery("SELECT id FROM jobs WHERE array_job_id = :a ORDER BY id")
+              .setParameter("a", arrayId)
+              .getResultList();
+      for (Number t : taskIds) {
+        DependencyRows.insert(em, t.longValue(), job.dependency().terms());
+      }
+    }
+    return arrayId;
+  }
+
+  @Override
+  public Map<Long, Integer> runningArrayTasks() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT array_job_id, count(*) FROM jobs WHERE array_throttle > 0 AND state IN "
+                    + HOLDING
+                    + " GROUP BY array_job_id")
+            .getResultList();
+    Map<Long, Integer> out = new HashMap<>();
+    for (Object[] r : rows) {
+      out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+    }
+    return out;
   }
 }

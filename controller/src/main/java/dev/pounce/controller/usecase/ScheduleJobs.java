@@ -152,6 +152,6 @@ public class ScheduleJobs {
     for (Partition p : nodes.partitions()) {
       parts.put(p.name(), p);
     }
-    return new ClusterSnapshot(caps, parts, mode);
+    return new ClusterSnapshot(caps, parts, mode, jobs.runningArrayTasks());
   }
 }

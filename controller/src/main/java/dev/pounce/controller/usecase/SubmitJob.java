@@ -1,5 +1,6 @@
 package dev.pounce.controller.usecase;
 
+import dev.pounce.controller.config.ControllerConfig;
 import dev.pounce.controller.sched.SchedulerLoop;
 import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
@@ -14,6 +15,7 @@ import dev.pounce.core.port.NodeStore;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.array.ArraySpec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import java.util.Optional;
 /**
  * Submits a batch job: resolves defaults, validates against the partition and the nodes, commits
  * the job and its first event, and only then answers. A repeated idempotency key answers with the
- * job first committed under it.
+ * job first committed under it. A job array ({@code --array}) becomes one pending job per index in
+ * the same transaction; the answer is the array's own job (the highest index).
  */
 @ApplicationScoped
 public class SubmitJob {
@@ -31,11 +34,13 @@ public class SubmitJob {
   private final JobStore jobs;
   private final NodeStore nodes;
   private final SchedulerLoop scheduler;
+  private final int maxArraySize;
 
-  SubmitJob(JobStore jobs, NodeStore nodes, SchedulerLoop scheduler) {
+  SubmitJob(JobStore jobs, NodeStore nodes, SchedulerLoop scheduler, ControllerConfig config) {
     this.jobs = jobs;
     this.nodes = nodes;
     this.scheduler = scheduler;
+    this.maxArraySize = config.maxArraySize();
   }
 
   /** Submits; returns the committed job. */
@@ -63,11 +68,21 @@ public class SubmitJob {
    */
   private Job insert(JobSpec spec, Caller caller, String key) throws SlurmException {
     Job.Builder b = draft(spec, caller, Instant.now()).toBuilder();
-    b.id =
-        jobs.insertNew(
-            b.build(),
-            key,
-            new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid()));
+    JobEventRecord event =
+        new JobEventRecord(0, 0, "SUBMIT", null, JobState.PENDING, "by uid " + caller.uid());
+    if (spec.array() == null) {
+      b.id = jobs.insertNew(b.build(), key, event);
+      return b.build();
+    }
+    ArraySpec array = ArraySpec.parse(spec.array(), maxArraySize);
+    if (array == null) {
+      throw new SlurmException(SlurmErrorCode.INVALID_ARRAY);
+    }
+    List<Integer> indices = array.indices();
+    b.id = jobs.insertArray(b.build(), indices, array.throttle(), key, event);
+    // The array's own id is its highest index's task.
+    b.arrayJobId = b.id;
+    b.arrayTaskId = indices.get(indices.size() - 1);
     return b.build();
   }
 

@@ -15,6 +15,7 @@ import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
 import dev.pounce.core.port.JobStore;
+import dev.pounce.slurm.api.JobUpdate;
 import dev.pounce.slurm.api.SlurmException;
 import dev.pounce.slurm.api.WillRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,6 +44,7 @@ class DependenciesAndBeginTest {
   @Inject HoldJob hold;
   @Inject QueryCluster query;
   @Inject TestJob testJob;
+  @Inject UpdateJob update;
   @Inject JobStore store;
   @Inject EntityManager em;
 
@@ -189,5 +191,49 @@ class DependenciesAndBeginTest {
     assertThatThrownBy(() -> submit.submit(c.build(), ALICE, null))
         .isInstanceOf(SlurmException.class)
         .hasMessage("Invalid feature specification");
+  }
+
+  @Test
+  void arrayTasksWaitOnTheirDependenciesAndKeepTheirOwnSpecWhenUpdated() throws Exception {
+    Job parent = submit.submit(spec("arrparent"), ALICE, null);
+    JobSpec.Builder b =
+        dependent("arrchild", true, on(DependencyKind.AFTER_OK, parent.id())).toBuilder();
+    b.array = "1-3";
+    Job array = submit.submit(b.build(), ALICE, null);
+    List<Job> tasks =
+        query.visibleJobs(List.of(array.id()), List.of()).stream()
+            .filter(j -> j.arrayJobId() == array.id())
+            .toList();
+    assertThat(tasks).hasSize(3);
+    for (Job t : tasks) {
+      assertThat(t.reason()).isEqualTo(JobReason.DEPENDENCY);
+      assertThat(t.dependency().terms()).containsExactly(on(DependencyKind.AFTER_OK, parent.id()));
+      assertThat(rows("SELECT count(*) FROM job_dependencies WHERE job_id = " + t.id()))
+          .isEqualTo(1);
+    }
+    assertThat(store.peekQueue(1000)).noneMatch(q -> q.id() >= array.id());
+
+    // A task's update is its own; the array's own row's update leaves the other tasks as they were.
+    Job other = tasks.stream().filter(t -> t.id() != array.id()).findFirst().orElseThrow();
+    update.update(
+        other.id(), new JobUpdate(null, "mine", null, null, null, null, null, null, null), ALICE);
+    update.update(
+        array.id(), new JobUpdate(null, "holder", null, null, null, null, null, null, null), ALICE);
+    for (Job t : query.visibleJobs(List.of(array.id()), List.of())) {
+      if (t.arrayJobId() != array.id()) {
+        continue;
+      }
+      String expected = t.id() == other.id() ? "mine" : t.id() == array.id() ? "holder" : null;
+      assertThat(t.spec().comment()).as("task " + t.arrayTaskId()).isEqualTo(expected);
+      assertThat(t.spec().script()).isNotNull();
+      assertThat(t.spec().array()).isEqualTo("1-3");
+    }
+
+    signal.signal(parent.id(), 0, false, ALICE);
+    for (Job t : tasks) {
+      Job done = await(t.id(), j -> j.state() == JobState.CANCELLED);
+      assertThat(done.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(done.reason()).isEqualTo(JobReason.DEPENDENCY_NEVER_SATISFIED);
+    }
   }
 }

@@ -36,6 +36,10 @@ import java.util.List;
  * @param stderrPath expanded stderr path (absolute)
  * @param stdinPath expanded stdin path
  * @param submitHost host the job was submitted from
+ * @param arrayJobId the array this job is a task of ({@code SLURM_ARRAY_JOB_ID}), 0 when it is not
+ *     an array task
+ * @param arrayTaskId its index in the array ({@code SLURM_ARRAY_TASK_ID}); meaningless when {@code
+ *     arrayJobId} is 0
  * @param dependency what it still waits on (starts as {@link JobSpec#dependency()}; satisfied terms
  *     are dropped, failed ones kept); {@link Dependencies#NONE} when nothing
  */
@@ -67,6 +71,8 @@ public record Job(
     String stderrPath,
     String stdinPath,
     String submitHost,
+    long arrayJobId,
+    int arrayTaskId,
     Dependencies dependency) {
 
   public Job {
@@ -92,6 +98,11 @@ public record Job(
   /** The node that runs the batch script, null while pending. */
   public String batchHost() {
     return nodes.isEmpty() ? null : nodes.get(0);
+  }
+
+  /** True when this job is a task of a job array. */
+  public boolean isArrayTask() {
+    return arrayJobId != 0;
   }
 
   /** True when held by a user or an admin (priority 0). */
@@ -136,6 +147,8 @@ public record Job(
     public String stderrPath;
     public String stdinPath;
     public String submitHost;
+    public long arrayJobId;
+    public int arrayTaskId;
     public Dependencies dependency;
 
     /** An empty builder. */
@@ -169,6 +182,8 @@ public record Job(
       stderrPath = j.stderrPath;
       stdinPath = j.stdinPath;
       submitHost = j.submitHost;
+      arrayJobId = j.arrayJobId;
+      arrayTaskId = j.arrayTaskId;
       dependency = j.dependency;
     }
 
@@ -202,6 +217,8 @@ public record Job(
           stderrPath,
           stdinPath,
           submitHost,
+          arrayJobId,
+          arrayTaskId,
           dependency);
     }
   }

@@ -31,7 +31,9 @@ public enum JobReason {
   SYSTEM_FAILURE("SystemFailure"),
   OUT_OF_MEMORY("OutOfMemory"),
   BOOT_FAILURE("NodeBootFailure"),
-  PROLOG("Prolog");
+  PROLOG("Prolog"),
+  /** A task of a job array waits because the array's {@code %throttle} tasks already run. */
+  JOB_ARRAY_TASK_LIMIT("JobArrayTaskLimit");
 
   private final String text;
 

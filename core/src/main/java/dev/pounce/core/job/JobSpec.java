@@ -39,6 +39,8 @@ import java.util.Map;
  * @param submitLine the sbatch command line as typed (sacct SubmitLine)
  * @param requeue {@code --requeue}/{@code --no-requeue}; null: site default
  * @param extra options accepted and recorded but not acted on yet (name → value)
+ * @param array {@code -a/--array} as given (index list, optional {@code %throttle}); null: not an
+ *     array
  * @param dependency {@code -d} as parsed, {@link Dependencies#NONE} when not given
  * @param killOnInvalidDep {@code --kill-on-invalid-dep=yes}: cancel when a dependency fails
  * @param begin {@code -b} as an absolute time, null when not given
@@ -75,6 +77,7 @@ public record JobSpec(
     String submitLine,
     Boolean requeue,
     Map<String, String> extra,
+    String array,
     Dependencies dependency,
     boolean killOnInvalidDep,
     Instant begin,
@@ -136,6 +139,7 @@ public record JobSpec(
     b.submitLine = submitLine;
     b.requeue = requeue;
     b.extra = extra;
+    b.array = array;
     b.dependency = dependency;
     b.killOnInvalidDep = killOnInvalidDep;
     b.begin = begin;
@@ -175,6 +179,7 @@ public record JobSpec(
     public String submitLine;
     public Boolean requeue;
     public Map<String, String> extra;
+    public String array;
     public Dependencies dependency;
     public boolean killOnInvalidDep;
     public Instant begin;
@@ -213,6 +218,7 @@ public record JobSpec(
           submitLine,
           requeue,
           extra,
+          array,
           dependency,
           killOnInvalidDep,
           begin,

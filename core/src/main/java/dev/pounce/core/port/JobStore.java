@@ -33,6 +33,25 @@ public interface JobStore {
   long insertNew(Job job, String idempotencyKey, JobEventRecord event);
 
   /**
+   * Inserts a job array: one job per index, all pending, with ids taken from the same sequence,
+   * each with its first history entry, in one round trip. The array's id (what sbatch prints) is
+   * the lowest id taken; it goes to the highest index, the other ids to the other indices in
+   * ascending order. Fails like {@link #insertNew} on a repeated idempotency key.
+   *
+   * @param job the template: every task is this job with its own id and index
+   * @param indices task indices, ascending, not empty
+   * @param throttle at most this many tasks hold nodes at once, 0 for no limit
+   * @param idempotencyKey may be null; recorded on the array's own job
+   * @param event the submit event of every task
+   * @return the array's id
+   */
+  long insertArray(
+      Job job, List<Integer> indices, int throttle, String idempotencyKey, JobEventRecord event);
+
+  /** Tasks holding nodes per array, for arrays with a throttle. */
+  Map<Long, Integer> runningArrayTasks();
+
+  /**
    * Takes the next job id without creating a job (what {@code sbatch --test-only} costs in SLURM:
    * the id is used up).
    */
@@ -81,7 +100,7 @@ public interface JobStore {
 
   /**
    * Jobs not yet final plus jobs that ended after {@code endedAfter}, by id; restricted to these
-   * ids and names when the lists are not empty.
+   * ids (a job array's id selects all its tasks) and names when the lists are not empty.
    */
   List<Job> findVisible(Instant endedAfter, List<Long> ids, List<String> names);
 
@@ -138,6 +157,9 @@ public interface JobStore {
   /** Jobs holding nodes (configuring, running, completing). */
   List<Job> findHoldingNodes();
 
-  /** Jobs for accounting: submitted, running or ended within [from, to], or with these ids. */
+  /**
+   * Jobs for accounting: submitted, running or ended within [from, to], or with these ids (and the
+   * tasks of arrays with these ids).
+   */
   List<Job> findForAccounting(Instant from, Instant to, List<Long> ids);
 }

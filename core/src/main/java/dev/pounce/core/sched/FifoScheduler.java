@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * First-in first-out scheduling over CPUs and memory, as SLURM's main scheduler without backfill:
  * jobs are taken in queue order; the first job of a partition that does not fit waits for {@code
- * Resources} and every later job of that partition waits for {@code Priority}. Pure and stateless;
- * thread-safe.
+ * Resources} and every later job of that partition waits for {@code Priority}. A task of a job
+ * array whose {@code %throttle} tasks already run waits for {@code JobArrayTaskLimit} without
+ * blocking the jobs behind it. Pure and stateless; thread-safe.
  */
 public final class FifoScheduler {
 
@@ -31,11 +32,17 @@ public final class FifoScheduler {
       free.put(n.name(), n);
     }
     Set<String> blocked = new HashSet<>();
+    Map<Long, Integer> running = new HashMap<>(snapshot.runningArrayTasks());
     List<Decision> out = new ArrayList<>(queue.size());
     for (QueuedJob job : queue) {
       Partition p = snapshot.partitions().get(job.partition());
       if (p == null || !p.up()) {
         out.add(new Decision.Wait(job.id(), JobReason.PARTITION_DOWN));
+        continue;
+      }
+      if (job.arrayThrottle() > 0
+          && running.getOrDefault(job.arrayJobId(), 0) >= job.arrayThrottle()) {
+        out.add(new Decision.Wait(job.id(), JobReason.JOB_ARRAY_TASK_LIMIT));
         continue;
       }
       if (blocked.contains(p.name())) {
@@ -51,6 +58,9 @@ public final class FifoScheduler {
       for (int i = 0; i < start.nodes().size(); i++) {
         String n = start.nodes().get(i);
         free.put(n, free.get(n).take(start.cpusPerNode().get(i), start.memPerNodeMb()));
+      }
+      if (job.arrayJobId() != 0) {
+        running.merge(job.arrayJobId(), 1, Integer::sum);
       }
       out.add(start);
     }

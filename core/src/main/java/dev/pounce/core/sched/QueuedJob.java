@@ -10,5 +10,20 @@ import dev.pounce.core.job.JobReason;
  * @param partition partition name
  * @param reason the reason it currently shows
  * @param request the resources it asks for
+ * @param arrayJobId the job array it is a task of, 0 when none
+ * @param arrayThrottle at most this many tasks of its array may run at once ({@code %N}); 0: no
+ *     limit
  */
-public record QueuedJob(long id, String partition, JobReason reason, ResourceRequest request) {}
+public record QueuedJob(
+    long id,
+    String partition,
+    JobReason reason,
+    ResourceRequest request,
+    long arrayJobId,
+    int arrayThrottle) {
+
+  /** A job that is not an array task. */
+  public QueuedJob(long id, String partition, JobReason reason, ResourceRequest request) {
+    this(id, partition, reason, request, 0, 0);
+  }
+}

@@ -132,6 +132,35 @@ class FifoSchedulerTest {
     assertThat(plan).containsExactly(new Decision.Wait(1, JobReason.PARTITION_DOWN));
   }
 
+  private static QueuedJob task(long id, long array, int throttle) {
+    Job j = fullJob(id, s -> {});
+    return new QueuedJob(j.id(), j.partition(), j.reason(), ResourceRequest.of(j), array, throttle);
+  }
+
+  @Test
+  void arrayThrottleCapsRunningTasksWithoutBlockingLaterJobs() {
+    // Array 10 with %2, one task already running: one more may start, the rest wait for
+    // JobArrayTaskLimit, and job 20 behind them still starts.
+    List<QueuedJob> q =
+        List.of(task(11, 10, 2), task(12, 10, 2), task(13, 10, 2), job(20, s -> {}));
+    ClusterSnapshot snap =
+        new ClusterSnapshot(
+            List.of(free("n1", 8)), Map.of("debug", DEBUG), SelectMode.CONS_TRES, Map.of(10L, 1));
+    List<Decision> plan = scheduler.plan(q, snap);
+    assertThat(plan.get(0)).isInstanceOf(Decision.Start.class);
+    assertThat(plan.get(1)).isEqualTo(new Decision.Wait(12, JobReason.JOB_ARRAY_TASK_LIMIT));
+    assertThat(plan.get(2)).isEqualTo(new Decision.Wait(13, JobReason.JOB_ARRAY_TASK_LIMIT));
+    assertThat(plan.get(3)).isInstanceOf(Decision.Start.class);
+  }
+
+  @Test
+  void arrayWithoutThrottleStartsAllThatFit() {
+    List<QueuedJob> q = List.of(task(11, 10, 0), task(12, 10, 0), task(13, 10, 0));
+    List<Decision> plan = scheduler.plan(q, cluster(SelectMode.CONS_TRES, free("n1", 2)));
+    assertThat(plan.subList(0, 2)).allMatch(d -> d instanceof Decision.Start);
+    assertThat(plan.get(2)).isEqualTo(new Decision.Wait(13, JobReason.RESOURCES));
+  }
+
   @Test
   void requiredNodesAreTakenAndExcludedOnesAvoided() {
     ClusterSnapshot c = cluster(SelectMode.CONS_TRES, free("n1", 4), free("n2", 4));

@@ -39,18 +39,21 @@ public interface ClusterOps {
   List<Job> activeJobs();
 
   /**
-   * {@link #activeJobs()} restricted to these ids and names (an empty list restricts nothing), so
-   * the common tool calls ({@code squeue -j ID}, {@code squeue --name=N}) do not read the whole
-   * queue.
+   * {@link #activeJobs()} restricted to these ids and names (an empty list restricts nothing; an id
+   * also selects every task of the job array with that id), so the common tool calls ({@code squeue
+   * -j ID}, {@code squeue --name=N}) do not read the whole queue.
    */
   default List<Job> activeJobs(List<Long> ids, List<String> names) {
     return activeJobs().stream()
-        .filter(j -> ids.isEmpty() || ids.contains(j.id()))
+        .filter(j -> ids.isEmpty() || ids.contains(j.id()) || ids.contains(j.arrayJobId()))
         .filter(j -> names.isEmpty() || names.contains(j.name()))
         .toList();
   }
 
-  /** Jobs sacct sees: jobs submitted or running within [from, to], or with these ids. */
+  /**
+   * Jobs sacct sees: jobs submitted or running within [from, to], or with these ids (and the tasks
+   * of job arrays with these ids).
+   */
   List<Job> accountingJobs(Instant from, Instant to, List<Long> ids);
 
   /** Every node with its allocation, in name order. */

@@ -33,7 +33,8 @@ public enum SlurmErrorCode {
   INVALID_FEATURE("Invalid feature specification"),
   /** The controller cannot take the request now (database down, not the leader): retry. */
   UNAVAILABLE("Slurm backup controller in standby mode"),
-  INVALID_REQUEST("Invalid job request");
+  INVALID_REQUEST("Invalid job request"),
+  INVALID_ARRAY("Invalid job array specification");
 
   private final String message;
 

@@ -2,7 +2,10 @@ package dev.pounce.slurm.env;
 
 import dev.pounce.core.job.Job;
 import dev.pounce.slurm.api.ClusterConfig;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.ArraySpec;
 import dev.pounce.slurm.hostlist.Hostlist;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +13,8 @@ import java.util.TreeMap;
  * The environment of a batch script as SLURM 22.05 sets it: the job's exported environment (which
  * sbatch already extended with SLURM_SUBMIT_DIR, SLURM_SUBMIT_HOST, SLURM_PRIO_PROCESS and, with
  * {@code --export}, SLURM_EXPORT_ENV) overlaid with the variables slurmd adds. SLURM_TASK_PID is
- * set by the node. Pure and thread-safe.
+ * set by the node. An array task also gets SLURM_ARRAY_JOB_ID, _TASK_ID, _TASK_COUNT, _TASK_MIN,
+ * _TASK_MAX and _TASK_STEP. Pure and thread-safe.
  */
 public final class BatchEnvironment {
 
@@ -81,6 +85,16 @@ public final class BatchEnvironment {
     }
     if (job.spec().memPerCpuMb() != null) {
       env.put("SLURM_MEM_PER_CPU", Long.toString(job.spec().memPerCpuMb()));
+    }
+    ArraySpec array = job.isArrayTask() ? ArrayGroups.spec(job) : null;
+    if (array != null) {
+      List<Integer> idx = array.indices();
+      env.put("SLURM_ARRAY_JOB_ID", Long.toString(job.arrayJobId()));
+      env.put("SLURM_ARRAY_TASK_ID", Integer.toString(job.arrayTaskId()));
+      env.put("SLURM_ARRAY_TASK_COUNT", Integer.toString(idx.size()));
+      env.put("SLURM_ARRAY_TASK_MIN", Integer.toString(idx.get(0)));
+      env.put("SLURM_ARRAY_TASK_MAX", Integer.toString(idx.get(idx.size() - 1)));
+      env.put("SLURM_ARRAY_TASK_STEP", Integer.toString(ArraySpec.step(job.spec().array())));
     }
     return env;
   }

@@ -10,6 +10,9 @@ import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.IndexRanges;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
@@ -127,6 +130,7 @@ public final class Sacct implements SlurmCommand {
     List<String> names = List.of();
     List<String> partitions = List.of();
     List<Long> ids = null;
+    List<JobRef> refs = List.of();
     List<String> idArgs = List.of();
     Set<JobState> states = null;
     String start = null;
@@ -153,7 +157,8 @@ public final class Sacct implements SlurmCommand {
           List<String> more = new ArrayList<>(idArgs);
           more.addAll(split(p.value()));
           idArgs = more;
-          ids = jobIds(idArgs);
+          refs = jobRefs(idArgs);
+          ids = refs.stream().map(JobRef::id).toList();
         }
         case "helpformat" -> {
           return CommandResult.ok(SacctFields.helpFormat());
@@ -198,7 +203,9 @@ public final class Sacct implements SlurmCommand {
       users = List.of(req.caller().user());
     }
     List<Job> jobs = new ArrayList<>(ops.accountingJobs(from, to, ids == null ? List.of() : ids));
-    jobs.sort(Comparator.comparingLong(Job::id));
+    jobs.sort(
+        Comparator.comparingLong((Job j) -> j.isArrayTask() ? j.arrayJobId() : j.id())
+            .thenComparingInt(Job::arrayTaskId));
     Map<Long, List<Step>> steps =
         allocations
             ? Map.of()
@@ -209,8 +216,9 @@ public final class Sacct implements SlurmCommand {
     if (!noHeader) {
       out.append(printer.header());
     }
-    for (Job j : jobs) {
-      if (ids != null ? !ids.contains(j.id()) : !inWindow(j, from, to)) {
+    List<Job> selected = new ArrayList<>();
+    for (Job j : ArrayGroups.withoutDroppedTasks(jobs)) {
+      if (ids != null ? refs.stream().noneMatch(ref -> ref.matches(j)) : !inWindow(j, from, to)) {
         continue;
       }
       if (users != null && !Users.matches(j, users)) {
@@ -225,20 +233,58 @@ public final class Sacct implements SlurmCommand {
       if (!partitions.isEmpty() && !partitions.contains(j.partition())) {
         continue;
       }
-      boolean onlyStep = idArgs.contains(j.id() + ".batch");
-      boolean someStep = idArgs.stream().anyMatch(a -> a.startsWith(j.id() + "."));
-      boolean whole = idArgs.isEmpty() || idArgs.contains(Long.toString(j.id()));
-      if (whole || !someStep) {
-        out.append(printer.row(values(columns, new SacctRow(j, false, now, ops.config()))));
+      selected.add(j);
+    }
+    // An array's tasks that never started are still one record in SLURM's accounting.
+    for (ArrayGroups.Shown grouped :
+        ArrayGroups.group(
+            selected, j -> j.startTime() == null, j -> j.state() + "/" + j.cancelledBy())) {
+      // One task alone is A_i, not A_[i].
+      ArrayGroups.Shown row =
+          grouped.tasks() != null && grouped.tasks().size() == 1
+              ? new ArrayGroups.Shown(grouped.job(), null)
+              : grouped;
+      Job j = row.job();
+      // -j 42 names the job, -j 42.batch its batch step, -j 42.1 an srun step.
+      boolean whole = idArgs.isEmpty();
+      boolean someStep = false;
+      boolean batchNamed = false;
+      for (int i = 0; i < refs.size(); i++) {
+        if (refs.get(i).matches(j)) {
+          String a = idArgs.get(i);
+          if (a.contains(".")) {
+            someStep = true;
+            batchNamed |= a.endsWith(".batch");
+          } else {
+            whole = true;
+          }
+        }
       }
-      if (!allocations && SacctRow.hasBatchStep(j) && (whole || onlyStep)) {
-        out.append(printer.row(values(columns, new SacctRow(j, true, now, ops.config()))));
+      if (whole || !someStep) {
+        // SLURM's array record, once cancelled, is accounted under the bare array id.
+        boolean cancelledRecord = row.tasks() != null && j.state() == JobState.CANCELLED;
+        String label =
+            row.tasks() == null
+                ? row.id()
+                : cancelledRecord
+                    ? Long.toString(j.arrayJobId())
+                    : row.id(IndexRanges.formatLimited(row.tasks()));
+        String raw = Long.toString(row.tasks() == null ? j.id() : j.arrayJobId());
+        out.append(
+            printer.row(values(columns, new SacctRow(j, label, raw, false, now, ops.config()))));
+      }
+      if (!allocations && SacctRow.hasBatchStep(j) && (whole || batchNamed)) {
+        out.append(
+            printer.row(
+                values(
+                    columns,
+                    new SacctRow(j, row.id(), Long.toString(j.id()), true, now, ops.config()))));
       }
       for (Step st : steps.getOrDefault(j.id(), List.of())) {
         if (whole || idArgs.contains(st.id())) {
-          SacctStepRow row = new SacctStepRow(j, st, now, ops.config());
+          SacctStepRow stepRow = new SacctStepRow(j, st, now, ops.config());
           List<String> v = new ArrayList<>(columns.size());
-          columns.forEach(c -> v.add(row.value(c.name())));
+          columns.forEach(c -> v.add(stepRow.value(c.name())));
           out.append(printer.row(v));
         }
       }
@@ -314,19 +360,20 @@ public final class Sacct implements SlurmCommand {
     return out;
   }
 
-  private static List<Long> jobIds(List<String> args) throws CommandFailure {
-    List<Long> out = new ArrayList<>();
+  /** The {@code -j} list: {@code 42}, {@code 42.batch}, {@code 42_7}, {@code 42_7.batch}. */
+  private static List<JobRef> jobRefs(List<String> args) throws CommandFailure {
+    List<JobRef> out = new ArrayList<>();
     for (String a : args) {
       String id = a;
       int dot = id.indexOf('.');
       if (dot >= 0) {
         id = id.substring(0, dot);
       }
-      try {
-        out.add(Long.parseLong(id));
-      } catch (NumberFormatException e) {
+      JobRef ref = JobRef.parse(id);
+      if (ref == null) {
         throw new CommandFailure("sacct: fatal: Bad job/step specified: " + a + "\n", 1);
       }
+      out.add(ref);
     }
     return out;
   }

@@ -15,12 +15,14 @@ import java.time.Instant;
  * One sacct row: the job's allocation or its {@code .batch} step, derived from the job (there is no
  * step table yet). Field values follow 22.05's captures.
  *
- * @param job the job
+ * @param job the job (for an array's never-started tasks shown as one row: the first of them)
+ * @param label JobID of the allocation row: {@code 42}, {@code 42_7} or {@code 42_[1-3]}
+ * @param raw JobIDRaw of the allocation row
  * @param batch true for the {@code <id>.batch} row
  * @param now the controller's time (for running jobs)
  * @param cfg cluster settings
  */
-record SacctRow(Job job, boolean batch, Instant now, ClusterConfig cfg) {
+record SacctRow(Job job, String label, String raw, boolean batch, Instant now, ClusterConfig cfg) {
 
   /** Whether the job ever ran a batch script (srun's own allocations do not) and so has a row. */
   static boolean hasBatchStep(Job job) {
@@ -28,7 +30,11 @@ record SacctRow(Job job, boolean batch, Instant now, ClusterConfig cfg) {
   }
 
   String jobId() {
-    return batch ? job.id() + ".batch" : Long.toString(job.id());
+    return batch ? label + ".batch" : label;
+  }
+
+  String rawId() {
+    return batch ? raw + ".batch" : raw;
   }
 
   String state() {
@@ -81,7 +87,8 @@ record SacctRow(Job job, boolean batch, Instant now, ClusterConfig cfg) {
   String value(String field) {
     var s = job.spec();
     return switch (field) {
-      case "JobID", "JobIDRaw" -> jobId();
+      case "JobID" -> jobId();
+      case "JobIDRaw" -> rawId();
       case "JobName" -> batch ? "batch" : job.name();
       case "Partition" -> batch ? "" : job.partition();
       case "Account" -> s.account() == null ? "" : s.account();

@@ -18,6 +18,7 @@ import java.time.Instant;
 record SacctStepRow(Job job, Step step, Instant now, ClusterConfig cfg) {
 
   String value(String field) {
+    String id = Long.toString(job.id());
     return switch (field) {
       case "JobID", "JobIDRaw" -> step.id();
       case "JobName" -> step.name();
@@ -35,7 +36,7 @@ record SacctStepRow(Job job, Step step, Instant now, ClusterConfig cfg) {
       case "CPUTimeRAW" -> Long.toString(elapsed() * step.cpus());
       case "AllocTRES" -> "cpu=" + step.cpus() + ",mem=0,node=" + step.nodes().size();
       case "SubmitLine" -> String.join(" ", step.argv());
-      default -> new SacctRow(job, true, now, cfg).value(field);
+      default -> new SacctRow(job, id, id, true, now, cfg).value(field);
     };
   }
 

@@ -15,6 +15,9 @@ public final class FilenamePattern {
   /** Default stdout (and stderr) pattern. */
   public static final String DEFAULT_OUTPUT = "slurm-%j.out";
 
+  /** Default stdout (and stderr) pattern of a job array's tasks. */
+  public static final String DEFAULT_ARRAY_OUTPUT = "slurm-%A_%a.out";
+
   /** Default stdin. */
   public static final String DEFAULT_INPUT = "/dev/null";
 
@@ -24,15 +27,49 @@ public final class FilenamePattern {
   private FilenamePattern() {}
 
   /**
-   * @param pattern the pattern, null for {@link #DEFAULT_OUTPUT}
+   * @param pattern the pattern, null for {@link #DEFAULT_OUTPUT} ({@link #DEFAULT_ARRAY_OUTPUT} for
+   *     an array task)
    * @param job the job
    * @param nodeName the short host name of the node writing the file ({@code %N})
    * @return an absolute path
    */
   public static String expand(String pattern, Job job, String nodeName) {
-    String p = pattern == null ? DEFAULT_OUTPUT : pattern;
-    String name = p.indexOf('\\') >= 0 ? p.replace("\\", "") : substitute(p, job, nodeName);
+    String p =
+        pattern != null ? pattern : job.isArrayTask() ? DEFAULT_ARRAY_OUTPUT : DEFAULT_OUTPUT;
+    long arrayId = job.isArrayTask() ? job.arrayJobId() : job.id();
+    return expand(p, job, nodeName, job.id(), arrayId, arrayIndex(job));
+  }
+
+  private static String expand(
+      String p, Job job, String nodeName, long id, long arrayId, long index) {
+    String name =
+        p.indexOf('\\') >= 0
+            ? p.replace("\\", "")
+            : substitute(p, job, nodeName, id, arrayId, index);
     return absolute(job.spec().workDir(), name);
+  }
+
+  /**
+   * The stdout path scontrol shows for a job array's pending tasks (SLURM's array record, whose
+   * {@code %a} is NO_VAL - 1 and whose {@code %j} is the array's id).
+   */
+  public static String arrayRecordStdout(Job job, String nodeName) {
+    String p = job.spec().stdoutPattern();
+    return expand(
+        p == null ? DEFAULT_ARRAY_OUTPUT : p,
+        job,
+        nodeName,
+        job.arrayJobId(),
+        job.arrayJobId(),
+        NO_ARRAY_INDEX);
+  }
+
+  /** Like {@link #arrayRecordStdout} for stderr (the stdout file when no {@code -e}). */
+  public static String arrayRecordStderr(Job job, String nodeName) {
+    String e = job.spec().stderrPattern();
+    return e == null
+        ? arrayRecordStdout(job, nodeName)
+        : expand(e, job, nodeName, job.arrayJobId(), job.arrayJobId(), NO_ARRAY_INDEX);
   }
 
   /** The job's stdout path. */
@@ -52,7 +89,8 @@ public final class FilenamePattern {
     return i == null ? DEFAULT_INPUT : expand(i, job, nodeName);
   }
 
-  private static String substitute(String p, Job job, String nodeName) {
+  private static String substitute(
+      String p, Job job, String nodeName, long id, long arrayId, long index) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
     while (i < p.length()) {
@@ -77,10 +115,11 @@ public final class FilenamePattern {
       String v =
           switch (t) {
             case '%' -> "%";
-            case 'j', 'A' -> num(job.id(), width);
-            case 'a' -> num(NO_ARRAY_INDEX, width);
-            case 'b' -> num(NO_ARRAY_INDEX % 10, width);
-            case 'J' -> num(job.id(), width) + ".batch";
+            case 'j' -> num(id, width);
+            case 'A' -> num(arrayId, width);
+            case 'a' -> num(index, width);
+            case 'b' -> num(index % 10, width);
+            case 'J' -> num(id, width) + ".batch";
             case 'n', 't' -> num(0, width);
             case 's' -> "batch";
             case 'N' -> nodeName;
@@ -96,6 +135,11 @@ public final class FilenamePattern {
       i = j + 1;
     }
     return sb.toString();
+  }
+
+  /** {@code %a}: the task index, NO_VAL - 1 outside an array. */
+  private static long arrayIndex(Job job) {
+    return job.isArrayTask() ? job.arrayTaskId() : NO_ARRAY_INDEX;
   }
 
   private static String num(long v, int width) {

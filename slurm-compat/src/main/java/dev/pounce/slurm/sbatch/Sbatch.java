@@ -10,6 +10,7 @@ import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.array.ArraySpec;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
@@ -128,8 +129,11 @@ public final class Sbatch implements SlurmCommand {
     if (o.nodesGiven && o.minNodes == 0) {
       throw failed("Node count specification invalid");
     }
-    if (o.array != null) {
-      throw failed("Invalid job array specification");
+    // slurmctld's check (the message is a submission failure), before anything is recorded.
+    if (o.array != null
+        && !o.array.isEmpty()
+        && ArraySpec.parse(o.array, ops.config().maxArraySize()) == null) {
+      throw failed(SlurmErrorCode.INVALID_ARRAY.message());
     }
     Instant begin = absoluteTime(o.begin, "begin", ops);
     Instant deadline = absoluteTime(o.extra.get("deadline"), "deadline", ops);
@@ -181,7 +185,7 @@ public final class Sbatch implements SlurmCommand {
     if (!o.waitForEnd) {
       return CommandResult.ok(line);
     }
-    return CommandResult.of(line, "", WaitForJob.exitCode(WaitForJob.await(job.id(), ops)));
+    return CommandResult.of(line, "", WaitForJob.await(job, ops));
   }
 
   /**
@@ -318,6 +322,7 @@ public final class Sbatch implements SlurmCommand {
     b.submitLine = submitLine(req.args());
     b.requeue = o.requeue;
     b.extra = new TreeMap<>(o.extra);
+    b.array = o.array == null || o.array.isEmpty() ? null : o.array;
     return b.build();
   }
 

@@ -9,7 +9,9 @@ import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
 import dev.pounce.slurm.cli.OptSpec;
@@ -18,8 +20,9 @@ import dev.pounce.slurm.cli.Users;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code scancel}: cancels or signals jobs by id or by filter, with 22.05's texts and codes. */
@@ -116,7 +119,7 @@ public final class Scancel implements SlurmCommand {
         default -> {}
       }
     }
-    Set<Long> ids = new LinkedHashSet<>();
+    List<JobRef> ids = new ArrayList<>();
     List<String> steps = new ArrayList<>();
     for (String a : r.positional()) {
       for (String s : a.split(",")) {
@@ -127,11 +130,11 @@ public final class Scancel implements SlurmCommand {
           steps.add(s);
           continue;
         }
-        try {
-          ids.add(Long.parseLong(s.strip()));
-        } catch (NumberFormatException e) {
+        JobRef ref = JobRef.parse(s);
+        if (ref == null) {
           return CommandResult.error("scancel: error: Invalid job id " + s + "\n", 1);
         }
+        ids.add(ref);
       }
     }
     boolean filtered = users != null || names != null || partitions != null || states != null;
@@ -141,13 +144,13 @@ public final class Scancel implements SlurmCommand {
     if (ids.isEmpty() && !filtered) {
       return CommandResult.error("scancel: error: No job identification provided\n", 1);
     }
-    List<Long> targets = new ArrayList<>();
+    Map<String, List<Long>> targets = new LinkedHashMap<>();
     if (filtered) {
       for (Job j : ops.activeJobs()) {
         if (j.state().isFinal()) {
           continue;
         }
-        if (!ids.isEmpty() && !ids.contains(j.id())) {
+        if (!ids.isEmpty() && ids.stream().noneMatch(ref -> ref.matches(j))) {
           continue;
         }
         if (users != null && !Users.matches(j, users)) {
@@ -162,10 +165,12 @@ public final class Scancel implements SlurmCommand {
         if (states != null && !states.contains(j.state())) {
           continue;
         }
-        targets.add(j.id());
+        targets.put(label(j), List.of(j.id()));
       }
     } else {
-      targets.addAll(ids);
+      for (JobRef ref : ids) {
+        targets.put(ref.text(), resolve(ref, ops));
+      }
     }
     StringBuilder err = new StringBuilder();
     int rc = 0;
@@ -190,7 +195,8 @@ public final class Scancel implements SlurmCommand {
       }
       err.append(f).append('\n');
     }
-    for (long id : targets) {
+    for (Map.Entry<String, List<Long>> t : targets.entrySet()) {
+      String id = t.getKey();
       if (verbose) {
         if (signal == 0) {
           err.append("scancel: Terminating job ").append(id).append('\n');
@@ -203,7 +209,22 @@ public final class Scancel implements SlurmCommand {
         }
       }
       try {
-        ops.signal(id, signal, batch, req.caller());
+        if (t.getValue().isEmpty()) {
+          throw new SlurmException(SlurmErrorCode.INVALID_JOB_ID);
+        }
+        SlurmException failure = null;
+        for (long jobId : t.getValue()) {
+          try {
+            ops.signal(jobId, signal, batch, req.caller());
+          } catch (SlurmException e) {
+            failure =
+                failure == null || failure.code() == SlurmErrorCode.ALREADY_DONE ? e : failure;
+          }
+        }
+        if (failure != null
+            && (t.getValue().size() == 1 || failure.code() != SlurmErrorCode.ALREADY_DONE)) {
+          throw failure;
+        }
       } catch (SlurmException e) {
         boolean quietly =
             switch (e.code()) {
@@ -223,6 +244,34 @@ public final class Scancel implements SlurmCommand {
       }
     }
     return CommandResult.of("", err.toString(), rc);
+  }
+
+  /**
+   * The jobs a reference acts on: a job; every unfinished task of an array named by its id; the
+   * named tasks of an array (none when it has no such task).
+   */
+  private static List<Long> resolve(JobRef ref, ClusterOps ops) {
+    if (ref.tasks() == null) {
+      Job job = ops.job(ref.id()).orElse(null);
+      if (job == null || job.arrayJobId() != ref.id()) {
+        return List.of(ref.id());
+      }
+    }
+    List<Long> out = new ArrayList<>();
+    for (Job j : ops.activeJobs(List.of(ref.id()), List.of())) {
+      if (ref.matches(j) && (!j.state().isFinal() || ref.tasks() != null)) {
+        out.add(j.id());
+      }
+    }
+    if (out.isEmpty() && ref.tasks() == null) {
+      out.add(ref.id());
+    }
+    return out;
+  }
+
+  /** How scancel names a job it found by filter: {@code 42} or {@code 42_7}. */
+  private static String label(Job j) {
+    return j.isArrayTask() ? j.arrayJobId() + "_" + j.arrayTaskId() : Long.toString(j.id());
   }
 
   /** {@code scancel J.S}: each step cancelled (or signalled) on its own. */

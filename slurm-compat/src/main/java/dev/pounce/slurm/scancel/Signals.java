@@ -75,6 +75,7 @@ public final class Signals {
           case DUPLICATE_JOB_ID -> 2016;
           case UNAVAILABLE -> 1;
           case INVALID_REQUEST -> 1;
+          case INVALID_ARRAY -> 1; // a submit error: never answers a signal
           // Refusals of scontrol update/requeue: scancel never receives them.
           case USER_ID_MISSING,
               DISABLED,

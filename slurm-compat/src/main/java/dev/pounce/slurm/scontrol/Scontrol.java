@@ -12,6 +12,8 @@ import dev.pounce.slurm.api.CommandResult;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
 import dev.pounce.slurm.cli.OptSpec;
@@ -177,33 +179,39 @@ public final class Scontrol implements SlurmCommand {
   }
 
   private static CommandResult showJobs(String arg, boolean oneLiner, ClusterOps ops) {
-    List<Job> jobs = ops.activeJobs();
-    List<Job> shown = new ArrayList<>();
+    List<Job> jobs = ArrayGroups.withoutDroppedTasks(ops.activeJobs());
+    List<ArrayGroups.Shown> shown;
     if (arg != null) {
-      long id;
-      try {
-        id = Long.parseLong(arg);
-      } catch (NumberFormatException e) {
+      JobRef ref = JobRef.parse(arg);
+      if (ref == null) {
         return CommandResult.error("scontrol_print_job error: Invalid job id specified\n", 1);
       }
+      List<Job> matched = new ArrayList<>();
       for (Job j : jobs) {
-        if (j.id() == id) {
-          shown.add(j);
+        if (ref.matches(j)) {
+          matched.add(j);
         }
       }
-      if (shown.isEmpty()) {
-        return CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1);
+      if (matched.isEmpty()) {
+        return ref.tasks() == null
+                || jobs.stream().noneMatch(j -> j.id() == ref.id() || j.arrayJobId() == ref.id())
+            ? CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1)
+            : CommandResult.of("Job " + arg + " not found\n", "", 1);
       }
+      shown =
+          ref.tasks() == null
+              ? ArrayGroups.pending(matched)
+              : matched.stream().map(j -> new ArrayGroups.Shown(j, null)).toList();
     } else {
-      shown.addAll(jobs);
-      if (shown.isEmpty()) {
+      if (jobs.isEmpty()) {
         return CommandResult.ok("No jobs in the system\n");
       }
+      shown = ArrayGroups.pending(jobs);
     }
     List<NodeView> nodes = ops.nodes();
     StringBuilder sb = new StringBuilder();
-    for (Job j : shown) {
-      sb.append(ShowJob.render(j, ops.now(), nodeMemory(j, ops, nodes), oneLiner));
+    for (ArrayGroups.Shown row : shown) {
+      sb.append(ShowJob.render(row, ops.now(), nodeMemory(row.job(), ops, nodes), oneLiner));
     }
     return CommandResult.ok(sb.toString());
   }
@@ -264,17 +272,17 @@ public final class Scontrol implements SlurmCommand {
   private static CommandResult hold(
       List<String> args, CommandRequest req, ClusterOps ops, boolean adminHold) {
     boolean admin = adminHold && req.caller().isRoot();
-    return eachJob(args, (id) -> ops.hold(id, admin, req.caller()), true);
+    return eachJob(args, ops, (id) -> ops.hold(id, admin, req.caller()), true);
   }
 
   private static CommandResult release(List<String> args, CommandRequest req, ClusterOps ops) {
-    return eachJob(args, (id) -> ops.release(id, req.caller()), true);
+    return eachJob(args, ops, (id) -> ops.release(id, req.caller()), true);
   }
 
   /** requeue/requeuehold: refusals read {@code <strerror> for job <id>}, nothing more. */
   private static CommandResult requeue(
       List<String> args, CommandRequest req, ClusterOps ops, boolean hold) {
-    return eachJob(args, (id) -> ops.requeue(id, hold, req.caller()), false);
+    return eachJob(args, ops, (id) -> ops.requeue(id, hold, req.caller()), false);
   }
 
   private interface JobAction {
@@ -286,7 +294,8 @@ public final class Scontrol implements SlurmCommand {
    * <id>}; hold/release ({@code suspendStyle}) use their own texts and add scontrol's {@code
    * slurm_suspend error:} line.
    */
-  private static CommandResult eachJob(List<String> args, JobAction action, boolean suspendStyle) {
+  private static CommandResult eachJob(
+      List<String> args, ClusterOps ops, JobAction action, boolean suspendStyle) {
     StringBuilder err = new StringBuilder();
     int rc = 0;
     for (String arg : args) {
@@ -294,10 +303,8 @@ public final class Scontrol implements SlurmCommand {
         if (s.isEmpty()) {
           continue;
         }
-        long id;
-        try {
-          id = Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        JobRef ref = JobRef.parse(s);
+        if (ref == null) {
           err.append("Invalid job id specified for job ").append(s).append('\n');
           if (suspendStyle) {
             err.append("slurm_suspend error: Invalid job id specified\n");
@@ -305,19 +312,59 @@ public final class Scontrol implements SlurmCommand {
           rc = 1;
           continue;
         }
-        try {
-          action.apply(id);
-        } catch (SlurmException e) {
-          String msg = suspendStyle ? holdText(e) : e.getMessage();
-          err.append(msg).append(" for job ").append(id).append('\n');
-          if (suspendStyle) {
-            err.append("slurm_suspend error: ").append(msg).append('\n');
+        List<Long> targets = arrayTargets(ref, ops);
+        if (targets == null) {
+          long id = ref.id();
+          try {
+            action.apply(id);
+          } catch (SlurmException e) {
+            String msg = suspendStyle ? holdText(e) : e.getMessage();
+            err.append(msg).append(" for job ").append(id).append('\n');
+            if (suspendStyle) {
+              err.append("slurm_suspend error: ").append(msg).append('\n');
+            }
+            rc = 1;
           }
+          continue;
+        }
+        // An array (or some of its tasks): each task; refused only when no task took it.
+        SlurmException failure =
+            targets.isEmpty() ? new SlurmException(SlurmErrorCode.INVALID_JOB_ID) : null;
+        int done = 0;
+        for (long id : targets) {
+          try {
+            action.apply(id);
+            done++;
+          } catch (SlurmException e) {
+            failure = failure == null ? e : failure;
+          }
+        }
+        if (done == 0 && failure != null) {
+          String msg = suspendStyle ? holdText(failure) : failure.getMessage();
+          err.append(s).append(": ").append(msg).append('\n');
           rc = 1;
         }
       }
     }
     return CommandResult.of("", err.toString(), rc);
+  }
+
+  /**
+   * The tasks a reference to a job array names (its unfinished tasks for the array's own id), or
+   * null when it names a plain job (or a task by its own id).
+   */
+  private static List<Long> arrayTargets(JobRef ref, ClusterOps ops) {
+    if (ref.tasks() == null
+        && ops.job(ref.id()).map(j -> j.arrayJobId() != ref.id()).orElse(true)) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>();
+    for (Job j : ops.activeJobs(List.of(ref.id()), List.of())) {
+      if (ref.matches(j) && !j.state().isFinal()) {
+        out.add(j.id());
+      }
+    }
+    return out;
   }
 
   /** The texts scontrol prints for hold/release refusals (they differ from strerror). */

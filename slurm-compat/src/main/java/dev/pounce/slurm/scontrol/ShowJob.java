@@ -3,8 +3,12 @@ package dev.pounce.slurm.scontrol;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.ArraySpec;
+import dev.pounce.slurm.array.IndexRanges;
 import dev.pounce.slurm.format.JobText;
 import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.sbatch.FilenamePattern;
 import dev.pounce.slurm.time.Durations;
 import dev.pounce.slurm.time.Timestamps;
 import java.time.Duration;
@@ -27,7 +31,13 @@ public final class ShowJob {
    * @param oneLiner {@code -o}: everything on one line
    */
   public static String render(Job job, Instant now, long nodeMemoryMb, boolean oneLiner) {
-    List<List<String>> lines = lines(job, now, nodeMemoryMb);
+    return render(new ArrayGroups.Shown(job, null), now, nodeMemoryMb, oneLiner);
+  }
+
+  /** The record of a job, an array task, or an array's pending tasks (one record, as SLURM). */
+  public static String render(
+      ArrayGroups.Shown row, Instant now, long nodeMemoryMb, boolean oneLiner) {
+    List<List<String>> lines = lines(row, now, nodeMemoryMb);
     StringBuilder sb = new StringBuilder();
     if (oneLiner) {
       for (List<String> l : lines) {
@@ -46,12 +56,37 @@ public final class ShowJob {
     return sb.append("   \n\n").toString();
   }
 
+  /** {@code JobId= [ArrayJobId= ArrayTaskId= [ArrayTaskThrottle=]] JobName=}. */
+  private static List<String> firstLine(ArrayGroups.Shown row) {
+    Job job = row.job();
+    if (!job.isArrayTask()) {
+      return List.of("JobId=" + job.id(), "JobName=" + job.name());
+    }
+    List<String> l = new ArrayList<>();
+    // SLURM's pending tasks are the array's own record, whose id is the array's.
+    l.add("JobId=" + ArrayGroups.shownId(row));
+    l.add("ArrayJobId=" + job.arrayJobId());
+    String tasks = row.tasks() == null ? "" : IndexRanges.formatLimited(row.tasks());
+    l.add("ArrayTaskId=" + row.taskId(tasks));
+    ArraySpec spec = ArrayGroups.spec(job);
+    if (spec != null && spec.throttle() > 0) {
+      l.add("ArrayTaskThrottle=" + spec.throttle());
+    }
+    l.add("JobName=" + job.name());
+    return l;
+  }
+
   static List<List<String>> lines(Job job, Instant now, long nodeMemoryMb) {
+    return lines(new ArrayGroups.Shown(job, null), now, nodeMemoryMb);
+  }
+
+  static List<List<String>> lines(ArrayGroups.Shown row, Instant now, long nodeMemoryMb) {
+    Job job = row.job();
     JobSpec s = job.spec();
     List<List<String>> out = new ArrayList<>();
     boolean started = job.startTime() != null;
     boolean allocated = !job.nodes().isEmpty();
-    out.add(List.of("JobId=" + job.id(), "JobName=" + job.name()));
+    out.add(firstLine(row));
     out.add(
         List.of(
             "UserId=" + job.user() + "(" + job.uid() + ")",
@@ -154,9 +189,17 @@ public final class ShowJob {
             "Network=(null)"));
     out.add(List.of("Command=" + JobText.command(job)));
     out.add(List.of("WorkDir=" + s.workDir()));
-    out.add(List.of("StdErr=" + JobText.stderr(job)));
+    boolean record = row.tasks() != null && job.stderrPath() == null;
+    String node = job.batchHost() != null ? job.batchHost() : "(null)";
+    out.add(
+        List.of(
+            "StdErr="
+                + (record ? FilenamePattern.arrayRecordStderr(job, node) : JobText.stderr(job))));
     out.add(List.of("StdIn=" + JobText.stdin(job)));
-    out.add(List.of("StdOut=" + JobText.stdout(job)));
+    out.add(
+        List.of(
+            "StdOut="
+                + (record ? FilenamePattern.arrayRecordStdout(job, node) : JobText.stdout(job))));
     out.add(List.of("Power="));
     if (s.killOnInvalidDep()) {
       out.add(List.of("KillOInInvalidDependent=Yes")); // sic, SLURM 22.05's spelling

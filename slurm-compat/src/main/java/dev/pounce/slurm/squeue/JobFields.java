@@ -3,6 +3,8 @@ package dev.pounce.slurm.squeue;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.IndexRanges;
 import dev.pounce.slurm.format.Cells;
 import dev.pounce.slurm.format.FormatSpec;
 import dev.pounce.slurm.format.JobText;
@@ -91,13 +93,45 @@ final class JobFields {
     return Cells.cell(header(f.type()), f.width(), f.right(), cut);
   }
 
-  static String cell(FormatSpec.Field f, Job job, Instant now) {
-    String v = value(f.type(), job, now);
+  /**
+   * One cell of a row: a job, a task, or an array's pending tasks.
+   *
+   * @param cutIds cut {@code %i} to the 31 characters of squeue's id buffer (SLURM_BITSTR_LEN
+   *     unset)
+   */
+  static String cell(FormatSpec.Field f, ArrayGroups.Shown row, Instant now, boolean cutIds) {
+    Job job = row.job();
+    String v = arrayValue(f.type(), row, cutIds);
+    if (v == null) {
+      v = value(f.type(), job, now);
+    }
     if (f.type() == 'R' && isReason(job)) {
       return Cells.cell(v, f.width(), f.right(), true);
     }
     return Cells.cell(v, f.width(), f.right(), cuts(f.type()));
   }
+
+  /** The id fields of an array task or group; null for other fields and plain jobs. */
+  private static String arrayValue(char type, ArrayGroups.Shown row, boolean cutIds) {
+    Job job = row.job();
+    if (!job.isArrayTask()) {
+      return null;
+    }
+    String tasks = row.tasks() == null ? "" : IndexRanges.format(row.tasks());
+    return switch (type) {
+      case 'i' -> {
+        String id = row.id(tasks);
+        yield cutIds && id.length() > ID_BUFFER ? id.substring(0, ID_BUFFER) : id;
+      }
+      case 'A' -> Long.toString(ArrayGroups.shownId(row));
+      case 'F' -> Long.toString(job.arrayJobId());
+      case 'K' -> row.taskId(tasks);
+      default -> null;
+    };
+  }
+
+  /** Characters of squeue's job id buffer. */
+  private static final int ID_BUFFER = 31;
 
   private static boolean isReason(Job job) {
     return switch (job.state()) {

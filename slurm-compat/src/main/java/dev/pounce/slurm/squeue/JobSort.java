@@ -25,7 +25,11 @@ final class JobSort {
 
   /** Sorts {@code jobs} in place; throws SLURM's failure for an unknown key letter. */
   static void sort(List<Job> jobs, String keys, Instant now) throws CommandFailure {
-    jobs.sort(Comparator.comparingLong(Job::id).reversed());
+    // Ties: the latest array (or job) first, an array's tasks in index order.
+    jobs.sort(
+        Comparator.comparingLong((Job j) -> j.isArrayTask() ? j.arrayJobId() : j.id())
+            .reversed()
+            .thenComparingInt(Job::arrayTaskId));
     for (int i = keys.length() - 1; i >= 0; i--) {
       char c = keys.charAt(i);
       if (c == ',' || c == '+' || c == '-') {

@@ -10,6 +10,8 @@ import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.array.ArrayGroups;
+import dev.pounce.slurm.array.JobRef;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
@@ -134,8 +136,9 @@ public final class Squeue implements SlurmCommand {
     List<String> accounts = List.of();
     List<String> qos = List.of();
     List<String> nodeNames = null;
-    List<Long> ids = null;
+    List<JobRef> ids = null;
     boolean jobFlag = false;
+    boolean expand = req.env().containsKey("SQUEUE_ARRAY");
     boolean noHeader = false;
     boolean longList = false;
     boolean start = false;
@@ -147,6 +150,7 @@ public final class Squeue implements SlurmCommand {
         case "steps" -> steps = true;
         case "sort" -> sort = p.value();
         case "noheader" -> noHeader = true;
+        case "array" -> expand = true;
         case "long" -> longList = true;
         case "format" -> {
           format = p.value();
@@ -215,12 +219,13 @@ public final class Squeue implements SlurmCommand {
     }
     FormatSpec spec = parsed.spec();
     String formatErrors = String.join("", parsed.errors());
-    List<Job> jobs = ops.activeJobs(ids == null ? List.of() : ids, names);
+    List<Long> idList = ids == null ? null : ids.stream().map(JobRef::id).toList();
+    List<Job> jobs = ops.activeJobs(idList == null ? List.of() : idList, names);
     if (steps) {
       return StepList.render(
           jobs,
           ops.runningSteps(),
-          ids,
+          idList,
           users,
           partitions,
           spec,
@@ -230,17 +235,17 @@ public final class Squeue implements SlurmCommand {
           formatErrors);
     }
     if (ids != null && ids.size() == 1) {
-      long only = ids.get(0);
-      if (jobs.stream().noneMatch(j -> j.id() == only)) {
+      long only = ids.get(0).id();
+      if (jobs.stream().noneMatch(j -> j.id() == only || j.arrayJobId() == only)) {
         return CommandResult.error("slurm_load_jobs error: Invalid job id specified\n", 1);
       }
     }
     List<Job> shown = new ArrayList<>();
-    for (Job j : jobs) {
+    for (Job j : ArrayGroups.withoutDroppedTasks(jobs)) {
       if (!allStates && !wanted.contains(j.state())) {
         continue;
       }
-      if (ids != null && !ids.contains(j.id())) {
+      if (ids != null && ids.stream().noneMatch(ref -> ref.matches(j))) {
         continue;
       }
       if (!users.isEmpty() && !Users.matches(j, users)) {
@@ -263,13 +268,14 @@ public final class Squeue implements SlurmCommand {
       }
       shown.add(j);
     }
+    boolean cutIds = !req.env().containsKey("SLURM_BITSTR_LEN");
     Instant now = ops.now();
     StringBuilder out = new StringBuilder();
     if (!noHeader) {
       if (longList) {
         out.append(Timestamps.ctime(now)).append('\n');
       }
-      out.append(line(spec, null, now));
+      out.append(line(spec, null, now, cutIds));
     }
     try {
       if (startList && sort == null) {
@@ -277,13 +283,21 @@ public final class Squeue implements SlurmCommand {
         shown.sort(Comparator.comparingLong(Job::id));
         shown.sort(Comparator.comparingLong((Job j) -> JobSort.startKey(j, now)).reversed());
       } else {
+        // Ties: the latest array (or job) first, an array's tasks in index order.
         JobSort.sort(shown, sort == null ? JobSort.DEFAULT : sort, now);
       }
     } catch (CommandFailure f) {
       return CommandResult.of(out.toString(), formatErrors + f.stderr(), f.exitCode());
     }
-    for (Job j : shown) {
-      out.append(line(spec, j, now));
+    // Pending tasks of an array are one record in SLURM until they start (not when -r, or when
+    // tasks were named one by one).
+    boolean byTask = ids != null && ids.stream().anyMatch(ref -> ref.tasks() != null);
+    List<ArrayGroups.Shown> rows =
+        expand || byTask
+            ? shown.stream().map(j -> new ArrayGroups.Shown(j, null)).toList()
+            : ArrayGroups.pending(shown);
+    for (ArrayGroups.Shown row : rows) {
+      out.append(line(spec, row, now, cutIds));
     }
     return CommandResult.of(out.toString(), formatErrors, 0);
   }
@@ -293,11 +307,11 @@ public final class Squeue implements SlurmCommand {
     return r.options().stream().anyMatch(p -> p.key().equals("format") || p.key().equals("Format"));
   }
 
-  static String line(FormatSpec spec, Job job, Instant now) {
+  static String line(FormatSpec spec, ArrayGroups.Shown row, Instant now, boolean cutIds) {
     StringBuilder sb = new StringBuilder(spec.prefix());
     for (FormatSpec.Field f : spec.fields()) {
       if (JobFields.known(f.type())) {
-        sb.append(job == null ? JobFields.headerCell(f) : JobFields.cell(f, job, now));
+        sb.append(row == null ? JobFields.headerCell(f) : JobFields.cell(f, row, now, cutIds));
       }
       sb.append(f.suffix());
     }
@@ -336,17 +350,27 @@ public final class Squeue implements SlurmCommand {
     return out;
   }
 
-  private static List<Long> jobIds(String arg) throws CommandFailure {
-    List<Long> out = new ArrayList<>();
+  /**
+   * The {@code -j} list. {@code 42_7} names one task; SLURM's squeue takes a malformed task part
+   * ({@code 42_x}, and the bracketed {@code 42_[1-3]} that only scancel expands) as a task that
+   * matches nothing.
+   */
+  private static List<JobRef> jobIds(String arg) throws CommandFailure {
+    List<JobRef> out = new ArrayList<>();
     for (String s : arg.split(",")) {
       if (s.isEmpty()) {
         continue;
       }
-      try {
-        out.add(Long.parseLong(s.strip()));
-      } catch (NumberFormatException e) {
+      int us = s.indexOf('_');
+      JobRef ref = us >= 0 && s.indexOf('[') >= 0 ? null : JobRef.parse(s);
+      if (ref == null && us > 0) {
+        ref = JobRef.parse(s.substring(0, us));
+        ref = ref == null ? null : new JobRef(ref.id(), List.of(), s);
+      }
+      if (ref == null) {
         throw CommandFailure.error("squeue", "Invalid job id: " + s);
       }
+      out.add(ref);
     }
     return out;
   }

@@ -1,0 +1,1 @@
+scontrol hold 417_9
