@@ -281,19 +281,19 @@ public final class Scancel implements SlurmCommand {
     int rc = 0;
     for (String id : steps) {
       int dot = id.indexOf('.');
+      long jobId = Long.parseLong(id.substring(0, dot));
       try {
-        ops.signalStep(
-            Long.parseLong(id.substring(0, dot)),
-            Integer.parseInt(id.substring(dot + 1)),
-            signal,
-            req.caller());
+        ops.signalStep(jobId, Integer.parseInt(id.substring(dot + 1)), signal, req.caller());
       } catch (SlurmException e) {
+        // As 22.05: an unknown step of a known job is named by the job id alone and scancel
+        // exits with the error number (truncated); an unknown job keeps J.S and exits 1.
+        boolean jobKnown = ops.job(jobId).isPresent();
         err.append("scancel: error: Kill job error on job step id ")
-            .append(id)
+            .append(jobKnown ? Long.toString(jobId) : id)
             .append(": ")
             .append(e.getMessage())
             .append('\n');
-        rc = 1;
+        rc = jobKnown ? Signals.exitCode(e.code()) : 1;
       }
     }
     return CommandResult.of("", err.toString(), rc);

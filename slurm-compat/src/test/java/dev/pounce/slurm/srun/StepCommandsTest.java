@@ -109,5 +109,10 @@ class StepCommandsTest {
     assertThat(text(bad.stderr()))
         .isEqualTo(
             "scancel: error: Kill job error on job step id 99999.0: Invalid job id specified\n");
+    // A known job without that step: 22.05 names the job alone and exits 2017 & 0xff.
+    CommandResult noStep = SlurmCommands.run(Fixtures.req("scancel", "13.7"), c);
+    assertThat(text(noStep.stderr()))
+        .isEqualTo("scancel: error: Kill job error on job step id 13: Invalid job id specified\n");
+    assertThat(noStep.exitCode()).isEqualTo(225);
   }
 }
