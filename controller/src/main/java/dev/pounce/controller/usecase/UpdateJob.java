@@ -55,6 +55,11 @@ public class UpdateJob {
     scheduler.wake();
   }
 
+  /** A limit for comparison: unlimited (negative) above every finite one. */
+  private static long effective(long minutes) {
+    return minutes < 0 ? Long.MAX_VALUE : minutes;
+  }
+
   private static long seconds(long minutes) {
     return minutes < 0 ? 0 : minutes * 60;
   }
@@ -98,8 +103,7 @@ public class UpdateJob {
     }
     if (u.timeLimit() != null) {
       long limit = u.timeLimit().applyTo(job.timeLimitMinutes());
-      boolean raise =
-          limit < 0 ? job.timeLimitMinutes() >= 0 : limit > job.timeLimitMinutes() && limit >= 0;
+      boolean raise = effective(limit) > effective(job.timeLimitMinutes());
       if (raise && !pending && !caller.isRoot()) {
         throw invalid(SlurmErrorCode.ACCESS_DENIED);
       }
