@@ -50,6 +50,22 @@ class SubmitAndControlJobsTest {
                     .longValue());
   }
 
+  @Inject dev.pounce.core.port.JobStore jobs;
+
+  /** FirstJobId only ever moves the next id up, and ids stay sequential after it. */
+  @Test
+  void firstJobIdMovesTheNextIdUpOnly() throws Exception {
+    Job before = submit.submit(spec("before"), ALICE, null);
+    long first = before.id() + 1000;
+    QuarkusTransaction.requiringNew().run(() -> jobs.ensureNextIdAtLeast(first));
+    Job a = submit.submit(spec("a"), ALICE, null);
+    assertThat(a.id()).isEqualTo(first);
+    // A lower FirstJobId (a restart with the old setting) never moves ids back.
+    QuarkusTransaction.requiringNew().run(() -> jobs.ensureNextIdAtLeast(before.id()));
+    Job b = submit.submit(spec("b"), ALICE, null);
+    assertThat(b.id()).isEqualTo(first + 1);
+  }
+
   @Test
   void submitCommitsAndIdsAreSequential() throws Exception {
     Job a = submit.submit(spec("a"), ALICE, null);
