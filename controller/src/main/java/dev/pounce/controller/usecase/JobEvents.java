@@ -36,6 +36,19 @@ final class JobEvents {
     return new Applied(t, next);
   }
 
+  /** Ends a job whose node failed or was set down: NODE_FAIL, reason NodeDown. */
+  static Applied nodeFailed(JobStore store, Job job, String detail, java.time.Instant now) {
+    return apply(
+        store,
+        job,
+        JobTrigger.NODE_FAILED,
+        detail,
+        b -> {
+          b.reason = dev.pounce.core.job.JobReason.NODE_DOWN;
+          b.endTime = now;
+        });
+  }
+
   /** Fills fields of the job being moved. */
   @FunctionalInterface
   interface Edit {

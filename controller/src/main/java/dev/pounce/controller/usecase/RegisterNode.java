@@ -2,8 +2,6 @@ package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.sched.SchedulerLoop;
 import dev.pounce.core.job.Job;
-import dev.pounce.core.job.JobReason;
-import dev.pounce.core.job.JobTrigger;
 import dev.pounce.core.node.Node;
 import dev.pounce.core.node.NodeState;
 import dev.pounce.core.port.JobStore;
@@ -197,15 +195,7 @@ public class RegisterNode {
       Job job = jobs.lock(seen.id()).orElse(null);
       if (job != null && job.state().holdsNodes()) {
         LOG.warnf("job %d: node %s no longer knows it; NODE_FAIL", job.id(), r.name());
-        JobEvents.apply(
-            jobs,
-            job,
-            JobTrigger.NODE_FAILED,
-            r.name() + " re-registered without the job",
-            b -> {
-              b.reason = JobReason.NODE_DOWN;
-              b.endTime = now;
-            });
+        JobEvents.nodeFailed(jobs, job, r.name() + " re-registered without the job", now);
       }
     }
     return forget;

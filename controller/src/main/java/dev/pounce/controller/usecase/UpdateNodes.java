@@ -2,8 +2,6 @@ package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.sched.SchedulerLoop;
 import dev.pounce.core.job.Job;
-import dev.pounce.core.job.JobReason;
-import dev.pounce.core.job.JobTrigger;
 import dev.pounce.core.node.Node;
 import dev.pounce.core.node.NodeState;
 import dev.pounce.core.port.JobStore;
@@ -111,17 +109,7 @@ public class UpdateNodes {
       if (job == null || !job.state().holdsNodes()) {
         continue;
       }
-      var applied =
-          JobEvents.apply(
-              jobs,
-              job,
-              JobTrigger.NODE_FAILED,
-              node + " set DOWN by an administrator",
-              b -> {
-                b.reason = JobReason.NODE_DOWN;
-                b.endTime = now;
-              });
-      if (applied.allowed()) {
+      if (JobEvents.nodeFailed(jobs, job, node + " set DOWN by an administrator", now).allowed()) {
         ended.add(job);
       }
     }
