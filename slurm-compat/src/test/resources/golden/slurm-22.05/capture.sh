@@ -72,6 +72,34 @@ wait_sacct() {
 wait_done() { local j; for j in "$@"; do wait_state "$j" 'COMPLETED|FAILED|CANCELLED|TIMEOUT|OUT_OF_MEMORY|NODE_FAIL|BOOT_FAIL|DEADLINE|PREEMPTED' 180; done; }
 FINAL='COMPLETED|FAILED|CANCELLED|TIMEOUT|OUT_OF_MEMORY|NODE_FAIL'
 
+# ------------------------------------------------------------------ 12. fidelity (issue 3)
+# Run alone with `bash capture.sh fidelity` (keeps every other file; needs an idle cluster, cancels
+# only the jobs it submits); the full run calls it last.
+capture_fidelity() {
+  log "fidelity cases"
+  mkdir -p "$W"; chmod 1777 "$W"
+  # partitions left without nodes by -t / -n (an idle cluster has no allocated node)
+  cap sinfo_empty_t_alloc 'sinfo -t alloc'
+  cap sinfo_empty_h_Pt "sinfo -h -t alloc -o '%P %t'"
+  cap sinfo_empty_s 'sinfo -s -t alloc'
+  cap sinfo_empty_l 'sinfo -l -t alloc | tail -n +2'
+  cap sinfo_empty_N 'sinfo -N -t alloc'
+  cap sinfo_empty_R 'sinfo -R -t alloc'
+  cap sinfo_empty_n 'sinfo -n n1 -t alloc'
+  cap sinfo_empty_no_partition_field "sinfo -t alloc -o '%a %D %t'"
+  cap sinfo_empty_R_field "sinfo -t alloc -o '%R %D'"
+  cap sinfo_empty_fields "sinfo -t alloc -o '%P|%a|%l|%D|%t|%T|%N|%C|%c|%m|%F|%A|%E|%z|%O|%e|%s|%h|%g|%r|%b|%f|%R|%G|%d|%w|%u|%H|%X|%Y|%Z|%n|%L'"
+  # users the system does not know
+  cap squeue_u_nosuch 'squeue -u nosuch'
+  cap squeue_u_nosuch_uid 'squeue -u nosuch,99999'
+  cap sacct_u_nosuch 'sacct -u nosuch -X'
+  cap scancel_u_nosuch 'scancel -u nosuch'
+}
+if [ "${1:-}" = fidelity ]; then
+  capture_fidelity
+  exit 0
+fi
+
 # ------------------------------------------------------------------ 0. clean slate
 log "cleaning up"
 scancel -u root 2>/dev/null; scancel -u alice 2>/dev/null
@@ -495,5 +523,7 @@ cap sbatch_gres_help "sbatch --gres=help --wrap=true"
 cap sbatch_test_only_dep_bad "sbatch --test-only -d afterok:abc --wrap=true"
 cap sbatch_test_only_p_nosuch "sbatch --test-only -p nosuchpart --wrap=true"
 cap sbatch_test_only_c17 "sbatch --test-only -c 17 --wrap=true"
+
+capture_fidelity
 
 log "done: $(ls "$G"/*.cmd | wc -l) cases"

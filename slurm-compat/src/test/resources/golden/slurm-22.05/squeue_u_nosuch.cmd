@@ -1,1 +1,1 @@
-squeue -u nosuchuser
+squeue -u nosuch

@@ -147,6 +147,11 @@ public final class Sinfo implements SlurmCommand {
         }
       }
       if (members.isEmpty()) {
+        // sinfo lists every selected partition, even one left without nodes, when the format
+        // shows partitions (%P/%R) and rows are not per node: state n/a, 0 nodes.
+        if (!nodeView && showsPartition(spec)) {
+          rows.add(new Row(p, List.of()));
+        }
         continue;
       }
       if (nodeView) {
@@ -175,7 +180,15 @@ public final class Sinfo implements SlurmCommand {
     return CommandResult.ok(out.toString());
   }
 
-  /** sinfo -t: short or long state words (idle, alloc, allocated, mix, drain, down...). */
+  private static boolean showsPartition(FormatSpec spec) {
+    for (FormatSpec.Field f : spec.fields()) {
+      if (f.type() == 'P' || f.type() == 'R') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether a node passes {@code -t}: items are ORed at {@code ,} and ANDed at {@code &}; an item
    * matches when it begins the node's state name or compact name (sinfo takes the first state the

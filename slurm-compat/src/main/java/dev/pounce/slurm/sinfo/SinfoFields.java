@@ -37,7 +37,7 @@ final class SinfoFields {
       case 'e' -> "FREE_MEM";
       case 's' -> "JOB_SIZE";
       case 'r' -> "ROOT";
-      case 'h' -> "OVERSUBS";
+      case 'h' -> "OVERSUBSCRIBE";
       case 'g' -> "GROUPS";
       case 'w' -> "WEIGHT";
       case 'd' -> "TMP_DISK";
@@ -115,15 +115,16 @@ final class SinfoFields {
   }
 
   static String value(char type, Partition p, List<NodeView> nodes) {
+    String ofPartition = partitionValue(type, p);
+    if (ofPartition != null) {
+      return ofPartition;
+    }
+    if (nodes.isEmpty()) {
+      return emptyValue(type);
+    }
     NodeView first = nodes.get(0);
     Node n = first.node();
     return switch (type) {
-      case 'P' -> p.isDefault() ? p.name() + "*" : p.name();
-      case 'R' -> p.name();
-      case 'a' -> p.up() ? "up" : "down";
-      case 'l' -> limit(p.maxTimeMinutes());
-      case 'L' ->
-          p.defaultTimeMinutes() == JobSpec.UNLIMITED ? "n/a" : limit(p.defaultTimeMinutes());
       case 'D' -> Integer.toString(nodes.size());
       case 't' -> stateShort(first);
       case 'T' -> stateLong(first);
@@ -141,16 +142,46 @@ final class SinfoFields {
       case 'E' -> n.reason() == null ? "none" : n.reason();
       case 'O' -> "N/A";
       case 'e' -> "N/A";
+      case 'w' -> "1";
+      case 'd' -> "0";
+      case 'u' ->
+          n.reasonUid() == null ? "Unknown" : n.reasonUid() == 0 ? "root" : "" + n.reasonUid();
+      case 'H' -> Timestamps.iso(n.reasonTime(), "Unknown");
+      default -> "";
+    };
+  }
+
+  /** Fields of the partition itself (the same for every row of it), else null. */
+  private static String partitionValue(char type, Partition p) {
+    return switch (type) {
+      case 'P' -> p.isDefault() ? p.name() + "*" : p.name();
+      case 'R' -> p.name();
+      case 'a' -> p.up() ? "up" : "down";
+      case 'l' -> limit(p.maxTimeMinutes());
+      case 'L' ->
+          p.defaultTimeMinutes() == JobSpec.UNLIMITED ? "n/a" : limit(p.defaultTimeMinutes());
       case 's' -> "1-" + (p.maxNodes() == 0 ? "infinite" : Integer.toString(p.maxNodes()));
       case 'r' -> "no";
       case 'h' -> "NO";
       case 'g' -> "all";
-      case 'w' -> "1";
-      case 'd' -> "0";
       case 'f', 'b', 'G' -> "(null)";
-      case 'u' ->
-          n.reasonUid() == null ? "Unknown" : n.reasonUid() == 0 ? "root" : "" + n.reasonUid();
-      case 'H' -> Timestamps.iso(n.reasonTime(), "Unknown");
+      default -> null;
+    };
+  }
+
+  /** A partition row without nodes (every node filtered out), as sinfo prints it. */
+  private static String emptyValue(char type) {
+    return switch (type) {
+      case 't', 'T' -> "n/a";
+      case 'N', 'n' -> "";
+      case 'D', 'c', 'm', 'X', 'Y', 'Z', 'w', 'd', 'e' -> "0";
+      case 'z' -> "0:0:0";
+      case 'C', 'F' -> "0/0/0/0";
+      case 'A' -> "0/0";
+      case 'E' -> "none";
+      case 'O' -> "0.00";
+      case 'u' -> "root";
+      case 'H' -> "Unknown";
       default -> "";
     };
   }

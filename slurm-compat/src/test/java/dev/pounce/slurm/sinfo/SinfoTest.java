@@ -149,6 +149,32 @@ class SinfoTest {
     r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&id", "-o", "%P %t"), c);
     assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* idle\n");
     r = SlurmCommands.run(Fixtures.req("sinfo", "-h", "-t", "idle&alloc", "-o", "%P %t"), c);
-    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEmpty();
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* n/a\n");
+  }
+
+  /**
+   * A partition whose nodes the filters all leave out still gets a row (0 nodes, state n/a) when
+   * the format shows partitions and rows are not per node; captured on the idle reference cluster.
+   */
+  @Test
+  void partitionWithoutSelectedNodes() {
+    assertThat(out("-t", "alloc")).isEqualTo(Golden.out("sinfo_empty_t_alloc"));
+    assertThat(out("-h", "-t", "alloc", "-o", "%P %t")).isEqualTo(Golden.out("sinfo_empty_h_Pt"));
+    assertThat(out("-s", "-t", "alloc")).isEqualTo(Golden.out("sinfo_empty_s"));
+    assertThat(dropFirstLine(out("-l", "-t", "alloc"))).isEqualTo(Golden.out("sinfo_empty_l"));
+    assertThat(out("-N", "-t", "alloc")).isEqualTo(Golden.out("sinfo_empty_N"));
+    assertThat(out("-R", "-t", "alloc")).isEqualTo(Golden.out("sinfo_empty_R"));
+    assertThat(out("-n", "n1", "-t", "alloc")).isEqualTo(Golden.out("sinfo_empty_n"));
+    assertThat(out("-t", "alloc", "-o", "%a %D %t"))
+        .isEqualTo(Golden.out("sinfo_empty_no_partition_field"));
+    assertThat(out("-t", "alloc", "-o", "%R %D")).isEqualTo(Golden.out("sinfo_empty_R_field"));
+    assertThat(
+            out(
+                "-t",
+                "alloc",
+                "-o",
+                "%P|%a|%l|%D|%t|%T|%N|%C|%c|%m|%F|%A|%E|%z|%O|%e|%s|%h|%g|%r|%b|%f|%R|%G|%d|%w"
+                    + "|%u|%H|%X|%Y|%Z|%n|%L"))
+        .isEqualTo(Golden.out("sinfo_empty_fields"));
   }
 }

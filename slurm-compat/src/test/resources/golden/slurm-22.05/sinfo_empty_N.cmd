@@ -1,0 +1,1 @@
+sinfo -N -t alloc

@@ -1,0 +1,1 @@
+sinfo -R -t alloc

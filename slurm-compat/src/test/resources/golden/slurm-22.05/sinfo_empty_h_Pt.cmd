@@ -1,0 +1,1 @@
+sinfo -h -t alloc -o '%P %t'

@@ -1,0 +1,1 @@
+sinfo -l -t alloc | tail -n +2

@@ -1,0 +1,1 @@
+sinfo -n n1 -t alloc

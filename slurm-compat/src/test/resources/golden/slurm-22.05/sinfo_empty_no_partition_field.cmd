@@ -1,0 +1,1 @@
+sinfo -t alloc -o '%a %D %t'

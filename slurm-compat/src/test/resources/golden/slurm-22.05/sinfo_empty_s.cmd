@@ -1,0 +1,1 @@
+sinfo -s -t alloc
