@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A controller stand-in for tests: in-memory jobs, nodes and partitions; records calls. */
 public final class FakeCluster implements ClusterOps {
@@ -228,6 +229,20 @@ public final class FakeCluster implements ClusterOps {
     if (nodeRefusal != null) {
       throw nodeRefusal;
     }
+  }
+
+  /** The system's users (the reference machine has root and alice). */
+  public final Map<String, Integer> passwd = new HashMap<>(Map.of("root", 0, "alice", 1001));
+
+  @Override
+  public OptionalInt uidOf(String nameOrUid) {
+    Integer uid = passwd.get(nameOrUid);
+    if (uid == null
+        && nameOrUid.matches("[0-9]+")
+        && passwd.containsValue(Integer.valueOf(nameOrUid))) {
+      uid = Integer.valueOf(nameOrUid);
+    }
+    return uid == null ? OptionalInt.empty() : OptionalInt.of(uid);
   }
 
   @Override

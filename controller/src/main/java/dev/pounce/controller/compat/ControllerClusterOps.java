@@ -1,6 +1,7 @@
 package dev.pounce.controller.compat;
 
 import dev.pounce.controller.config.ClusterSettings;
+import dev.pounce.controller.identity.SystemUsers;
 import dev.pounce.controller.usecase.EndAllocation;
 import dev.pounce.controller.usecase.HoldJob;
 import dev.pounce.controller.usecase.QueryCluster;
@@ -34,6 +35,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** slurm-compat's view of the controller: each operation is one use case. */
 @ApplicationScoped
@@ -49,6 +51,7 @@ public class ControllerClusterOps implements ClusterOps {
   private final ClusterSettings settings;
   private final TestJob test;
   private final Steps steps;
+  private final SystemUsers users;
 
   /** The step use cases, grouped to keep this constructor short (no client proxy: fields read). */
   @Singleton
@@ -83,7 +86,9 @@ public class ControllerClusterOps implements ClusterOps {
       UpdateNodes updateNodes,
       QueryCluster query,
       ClusterSettings settings,
-      Steps steps) {
+      Steps steps,
+      SystemUsers users) {
+    this.users = users;
     this.requeue = requeue;
     this.updateJob = updateJob;
     this.updateNodes = updateNodes;
@@ -166,6 +171,11 @@ public class ControllerClusterOps implements ClusterOps {
   @Override
   public List<Job> accountingJobs(Instant from, Instant to, List<Long> ids) {
     return query.accounting(from, to, ids);
+  }
+
+  @Override
+  public OptionalInt uidOf(String nameOrUid) {
+    return users.uidOf(nameOrUid);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.pounce.core.step.TaskEnd;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What SLURM commands need from the controller. Implemented by the controller's use cases; every
@@ -55,6 +56,13 @@ public interface ClusterOps {
    * of job arrays with these ids).
    */
   List<Job> accountingJobs(Instant from, Instant to, List<Long> ids);
+
+  /**
+   * The system's user database as the controller host sees it (getpwnam/getpwuid): the uid of a
+   * user name, or the number itself when it is the uid of an existing user; empty for a user the
+   * system does not know ({@code squeue: error: Invalid user: X}).
+   */
+  OptionalInt uidOf(String nameOrUid);
 
   /** Every node with its allocation, in name order. */
   List<NodeView> nodes();

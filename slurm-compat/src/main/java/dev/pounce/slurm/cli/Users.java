@@ -1,9 +1,13 @@
 package dev.pounce.slurm.cli;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.slurm.api.ClusterOps;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
-/** Matching of user arguments ({@code -u name|uid}) against jobs. Pure. */
+/** Matching of user arguments ({@code -u name|uid}) against jobs. */
 public final class Users {
 
   private Users() {}
@@ -16,5 +20,23 @@ public final class Users {
       }
     }
     return false;
+  }
+
+  /**
+   * The uids of {@code users} (names or uids) that the system knows, as numbers in text; each
+   * unknown one is handed to {@code unknown} and left out (SLURM's tools check every name with
+   * getpwnam, and a numeric one with getpwuid, before asking the controller).
+   */
+  public static List<String> known(List<String> users, ClusterOps ops, Consumer<String> unknown) {
+    List<String> out = new ArrayList<>();
+    for (String u : users) {
+      OptionalInt uid = ops.uidOf(u);
+      if (uid.isPresent()) {
+        out.add(Integer.toString(uid.getAsInt()));
+      } else {
+        unknown.accept(u);
+      }
+    }
+    return out;
   }
 }

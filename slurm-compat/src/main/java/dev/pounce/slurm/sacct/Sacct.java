@@ -198,6 +198,13 @@ public final class Sacct implements SlurmCommand {
               + Timestamps.iso(to, "")
               + ").");
     }
+    if (users != null) {
+      List<String> unknown = new ArrayList<>();
+      users = Users.known(users, ops, unknown::add);
+      if (!unknown.isEmpty()) {
+        throw new CommandFailure("sacct: error: Invalid user id: " + unknown.get(0) + "\n", 1);
+      }
+    }
     // Without -a, -u or -j a user sees only their own jobs (root sees everyone's).
     if (users == null && !allUsers && ids == null && !req.caller().isRoot()) {
       users = List.of(req.caller().user());

@@ -89,7 +89,13 @@ public final class Scancel implements SlurmCommand {
           }
           signal = s;
         }
-        case "user" -> users = split(p.value());
+        case "user" -> {
+          // scancel takes one user (a name or uid; "a,b" is one unknown name), checked at once.
+          if (ops.uidOf(p.value()).isEmpty()) {
+            return CommandResult.error("scancel: error: Invalid user name: " + p.value() + "\n", 1);
+          }
+          users = List.of(p.value());
+        }
         case "me" -> users = List.of(req.caller().user());
         case "name" -> names = split(p.value());
         case "partition" -> partitions = split(p.value());

@@ -218,7 +218,15 @@ public final class Squeue implements SlurmCommand {
       parsed = JobFormat.parse(format != null ? format : dflt, steps);
     }
     FormatSpec spec = parsed.spec();
-    String formatErrors = String.join("", parsed.errors());
+    StringBuilder userErrors = new StringBuilder();
+    List<String> uids =
+        users.isEmpty()
+            ? null
+            : Users.known(
+                users,
+                ops,
+                u -> userErrors.append("squeue: error: Invalid user: ").append(u).append("\n\n"));
+    String formatErrors = userErrors + String.join("", parsed.errors());
     List<Long> idList = ids == null ? null : ids.stream().map(JobRef::id).toList();
     List<Job> jobs = ops.activeJobs(idList == null ? List.of() : idList, names);
     if (steps) {
@@ -226,7 +234,7 @@ public final class Squeue implements SlurmCommand {
           jobs,
           ops.runningSteps(),
           idList,
-          users,
+          uids,
           partitions,
           spec,
           sort,
@@ -248,7 +256,7 @@ public final class Squeue implements SlurmCommand {
       if (ids != null && ids.stream().noneMatch(ref -> ref.matches(j))) {
         continue;
       }
-      if (!users.isEmpty() && !Users.matches(j, users)) {
+      if (uids != null && !Users.matches(j, uids)) {
         continue;
       }
       if (!names.isEmpty() && !names.contains(j.name())) {

@@ -43,7 +43,7 @@ final class StepList {
         continue;
       }
       if ((ids != null && !ids.contains(j.id()))
-          || (!users.isEmpty() && !Users.matches(j, users))
+          || (users != null && !Users.matches(j, users))
           || (!partitions.isEmpty() && !partitions.contains(j.partition()))) {
         continue;
       }

@@ -79,6 +79,10 @@ class SacctTest {
 
   @Test
   void errors() {
+    golden("sacct_u_nosuch", "-u", "nosuch", "-X");
+    assertThat(run("-u", "root,99999", "-X").stderr())
+        .asString(java.nio.charset.StandardCharsets.UTF_8)
+        .isEqualTo("sacct: error: Invalid user id: 99999\n");
     golden("sacct_bad_field", "-o", "JobID,Bogus");
     golden("sacct_positional", "foo");
     golden("sacct_j_bad", "-j", "abc");

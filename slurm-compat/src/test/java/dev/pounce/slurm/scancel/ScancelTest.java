@@ -61,6 +61,11 @@ class ScancelTest {
     golden("scancel_no_args", run(Fixtures.ROOT));
     golden("scancel_s_bogus", run(Fixtures.ROOT, "-s", "BOGUS", "86"));
     golden("scancel_version", run(Fixtures.ROOT, "--version"));
+    golden("scancel_u_nosuch", run(Fixtures.ROOT, "-u", "nosuch"));
+    // scancel -u takes one user: "root,nosuch" is one unknown name (22.05)
+    assertThat(run(Fixtures.ROOT, "-u", "root,nosuch").stderr())
+        .asString(java.nio.charset.StandardCharsets.UTF_8)
+        .isEqualTo("scancel: error: Invalid user name: root,nosuch\n");
     cluster.refusals.put(86L, new SlurmException(SlurmErrorCode.ACCESS_DENIED));
     golden("scancel_alice_root_job", run(Fixtures.ALICE, "86"));
     golden("scancel_alice_root_job_v", run(Fixtures.ALICE, "-v", "86"));

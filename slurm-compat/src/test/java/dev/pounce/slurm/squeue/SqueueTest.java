@@ -68,6 +68,19 @@ class SqueueTest extends QueueFixture {
     golden("squeue_empty");
   }
 
+  /**
+   * Unknown users are reported (getpwnam/getpwuid of the system) and the known ones still match.
+   */
+  @Test
+  void unknownUsers() {
+    golden("squeue_u_nosuch", "-u", "nosuch");
+    golden("squeue_u_nosuch_uid", "-u", "nosuch,99999");
+    CommandResult r = run("-h", "-u", "nosuch,0", "-o", "%i %u");
+    assertThat(err(r)).isEqualTo("squeue: error: Invalid user: nosuch\n\n");
+    assertThat(out(r)).isEqualTo(out(run("-h", "-u", "root", "-o", "%i %u"))).isNotEmpty();
+    assertThat(out(run("-h", "-u", "alice", "-o", "%i %u"))).isEmpty();
+  }
+
   @Test
   void errors() {
     golden("squeue_j_unknown", "-j", "999999");

@@ -1,0 +1,1 @@
+squeue -u nosuch,99999
