@@ -225,7 +225,8 @@ public final class Sacct implements SlurmCommand {
     }
     List<Job> selected = new ArrayList<>();
     for (Job j : ArrayGroups.withoutDroppedTasks(jobs)) {
-      if (ids != null ? refs.stream().noneMatch(ref -> ref.matches(j)) : !inWindow(j, from, to)) {
+      boolean selectedByTime = states != null ? inStateWindow(j, from, to) : inWindow(j, from, to);
+      if (ids != null ? refs.stream().noneMatch(ref -> ref.matches(j)) : !selectedByTime) {
         continue;
       }
       if (users != null && !Users.matches(j, users)) {
@@ -300,6 +301,25 @@ public final class Sacct implements SlurmCommand {
   }
 
   /** Jobs that were eligible before {@code to} and had not ended before {@code from}. */
+  /**
+   * With {@code -s}, whether the job was in its state during [from, to] (slurmdbd's rule): pending
+   * from eligible until start, running from start until end, and any final state at its end time
+   * (so a job cancelled while pending, which never started, counts at its end).
+   */
+  static boolean inStateWindow(Job j, Instant from, Instant to) {
+    Instant start = j.startTime();
+    Instant end = j.endTime();
+    return switch (j.state()) {
+      case PENDING ->
+          j.eligibleTime() != null
+              && j.eligibleTime().isBefore(to)
+              && (start == null || start.isAfter(from));
+      case RUNNING, CONFIGURING, COMPLETING ->
+          start != null && start.isBefore(to) && (end == null || !end.isBefore(from));
+      default -> end != null && !end.isBefore(from) && !end.isAfter(to);
+    };
+  }
+
   static boolean inWindow(Job j, Instant from, Instant to) {
     Instant eligible = j.eligibleTime() != null ? j.eligibleTime() : j.startTime();
     if (eligible == null || eligible.isAfter(to)) {

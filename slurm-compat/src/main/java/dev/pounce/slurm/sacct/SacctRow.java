@@ -119,7 +119,15 @@ record SacctRow(Job job, String label, String raw, boolean batch, Instant now, C
       case "TimelimitRaw" ->
           batch
               ? ""
-              : job.timeLimitMinutes() < 0 ? "UNLIMITED" : Long.toString(job.timeLimitMinutes());
+              : partitionLimit()
+                  ? "Partition_Limit"
+                  : job.timeLimitMinutes() < 0
+                      ? "UNLIMITED"
+                      : Long.toString(job.timeLimitMinutes());
+      // slurmdbd's job flags: the scheduler pass that started the job (Pounce has one, SLURM's
+      // main pass) and that the start record arrived (every job has one; SLURM's spelling).
+      case "Flags" ->
+          batch ? "" : job.startTime() != null ? "SchedMain,StartRecieved" : "StartRecieved";
       case "NodeList" -> nodeList();
       case "NTasks" -> batch ? "1" : "";
       case "WorkDir" -> batch ? "" : s.workDir();
@@ -136,10 +144,12 @@ record SacctRow(Job job, String label, String raw, boolean batch, Instant now, C
   }
 
   private String timelimit() {
-    if (job.startTime() == null && job.state().isFinal() && job.spec().timeLimitMinutes() == null) {
-      return "Partition_Limit";
-    }
-    return Durations.limitFull(job.timeLimitMinutes());
+    return partitionLimit() ? "Partition_Limit" : Durations.limitFull(job.timeLimitMinutes());
+  }
+
+  /** A job without its own limit that never started shows the partition's as "Partition_Limit". */
+  private boolean partitionLimit() {
+    return job.startTime() == null && job.spec().timeLimitMinutes() == null;
   }
 
   private String nodeList() {

@@ -111,6 +111,54 @@ class SacctTest {
                 + " (2026-11-27T11:26:15).\n");
   }
 
+  /**
+   * With -s a job counts in its state's own period (slurmdbd): a job cancelled while held, which
+   * never started, at its end; a running one from its start (22.05: a held job cancelled at
+   * 15:58:21 was listed by {@code sacct -X -s CA -S today -E now} with Start None).
+   */
+  @Test
+  void stateWindowCountsJobsCancelledWhilePending() {
+    assertThat(
+            out(
+                run(
+                    "-X",
+                    "-n",
+                    "-P",
+                    "-o",
+                    "JobID,Start,End",
+                    "-s",
+                    "CA",
+                    "-S",
+                    "today",
+                    "-E",
+                    "now")))
+        .isEqualTo("86|2026-11-27T11:25:56|2026-11-27T11:26:09\n87|None|2026-11-27T11:26:10\n");
+    assertThat(out(run("-X", "-n", "-P", "-o", "JobID", "-s", "CA", "-S", "11:26:10", "-E", "now")))
+        .isEqualTo("87\n");
+    Job.Builder running = Fixtures.running86().toBuilder();
+    running.id = 88;
+    cluster.jobs.add(running.build());
+    cluster.jobs.add(Fixtures.held(89, "h", "11:25:00"));
+    assertThat(
+            out(run("-X", "-n", "-P", "-o", "JobID", "-s", "R,PD", "-S", "11:26:00", "-E", "now")))
+        .isEqualTo("88\n");
+  }
+
+  /**
+   * Flags, Timelimit and TimelimitRaw as 22.05 records them: a job started by the main scheduler
+   * pass with no limit (1128: SchedMain,StartRecieved|UNLIMITED|UNLIMITED), one held and cancelled
+   * (1130: StartRecieved|Partition_Limit|Partition_Limit), the batch step empty.
+   */
+  @Test
+  void flagsAndLimits() {
+    assertThat(
+            out(run("-n", "-P", "-o", "JobID,Flags,Timelimit,TimelimitRaw,Cluster", "-j", "52,87")))
+        .isEqualTo(
+            "52|SchedMain,StartRecieved|UNLIMITED|UNLIMITED|local\n"
+                + "52.batch||||local\n"
+                + "87|StartRecieved|Partition_Limit|Partition_Limit|local\n");
+  }
+
   @Test
   void windowAndStates() {
     assertThat(out(run("-X", "-n", "-P", "-o", "JobID", "-S", "today")))
