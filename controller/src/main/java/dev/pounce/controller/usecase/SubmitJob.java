@@ -1,5 +1,6 @@
 package dev.pounce.controller.usecase;
 
+import dev.pounce.controller.config.AccountingConfig;
 import dev.pounce.controller.config.ControllerConfig;
 import dev.pounce.controller.sched.SchedulerLoop;
 import dev.pounce.core.job.Eligibility;
@@ -35,8 +36,15 @@ public class SubmitJob {
   private final NodeStore nodes;
   private final SchedulerLoop scheduler;
   private final int maxArraySize;
+  private final AccountingConfig accounting;
 
-  SubmitJob(JobStore jobs, NodeStore nodes, SchedulerLoop scheduler, ControllerConfig config) {
+  SubmitJob(
+      JobStore jobs,
+      NodeStore nodes,
+      SchedulerLoop scheduler,
+      ControllerConfig config,
+      AccountingConfig accounting) {
+    this.accounting = accounting;
     this.jobs = jobs;
     this.nodes = nodes;
     this.scheduler = scheduler;
@@ -90,7 +98,8 @@ public class SubmitJob {
    * The job a submit of {@code spec} would create (id 0), after SLURM's checks: partition, node
    * names, features, sizes. Inside a transaction.
    */
-  Job draft(JobSpec spec, Caller caller, Instant now) throws SlurmException {
+  Job draft(JobSpec requested, Caller caller, Instant now) throws SlurmException {
+    JobSpec spec = withAccount(requested, caller);
     Partition p = partition(spec);
     List<Node> all = nodes.nodes();
     List<Node> members = all.stream().filter(n -> p.nodes().contains(n.name())).toList();
@@ -114,6 +123,20 @@ public class SubmitJob {
     Job draft = b.build();
     b.reason = Eligibility.reason(draft, spec.hold(), JobReason.HELD_USER, now);
     b.eligibleTime = Eligibility.eligibleTime(draft, spec.hold(), now);
+    return b.build();
+  }
+
+  /** Without {@code -A}, the user's default account (their association in SLURM), if any. */
+  private JobSpec withAccount(JobSpec spec, Caller caller) {
+    if (spec.account() != null) {
+      return spec;
+    }
+    String account = accounting.accountOf(caller.user());
+    if (account == null) {
+      return spec;
+    }
+    JobSpec.Builder b = spec.toBuilder();
+    b.account = account;
     return b.build();
   }
 

@@ -66,6 +66,20 @@ class SubmitAndControlJobsTest {
     assertThat(b.id()).isEqualTo(first + 1);
   }
 
+  /**
+   * Without -A a job is charged to the user's default account (SLURM: the default association;
+   * root's is "root" on a fresh slurmdbd cluster), and a user without one gets none.
+   */
+  @Test
+  void defaultAccountsComeFromTheConfiguredAssociations() throws Exception {
+    assertThat(query.job(submit.submit(spec("r"), ROOT, null).id()).orElseThrow().spec().account())
+        .isEqualTo("root");
+    assertThat(submit.submit(spec("a"), ALICE, null).spec().account()).isNull();
+    JobSpec.Builder b = spec("x").toBuilder();
+    b.account = "proj1";
+    assertThat(submit.submit(b.build(), ROOT, null).spec().account()).isEqualTo("proj1");
+  }
+
   @Test
   void submitCommitsAndIdsAreSequential() throws Exception {
     Job a = submit.submit(spec("a"), ALICE, null);
