@@ -89,6 +89,15 @@ capture_fidelity() {
   cap sinfo_empty_no_partition_field "sinfo -t alloc -o '%a %D %t'"
   cap sinfo_empty_R_field "sinfo -t alloc -o '%R %D'"
   cap sinfo_empty_fields "sinfo -t alloc -o '%P|%a|%l|%D|%t|%T|%N|%C|%c|%m|%F|%A|%E|%z|%O|%e|%s|%h|%g|%r|%b|%f|%R|%G|%d|%w|%u|%H|%X|%Y|%Z|%n|%L'"
+  # sinfo -O/--Format (every man-page name we fill; live load and free memory left out)
+  cap sinfo_O "sinfo -O 'Partition,Available,Time,StateCompact'"
+  cap sinfo_O_widths "sinfo -h -O 'Partition:10,Available:.6,CPUs:4'"
+  cap sinfo_O_names "sinfo -O 'Available:0|,Cores:0|,CPUs:0|,CPUsState:0|,DefaultTime:0|,Disk:0|,Features:0|,features_act:0|,Gres:0|,Groups:0|,Memory:0|,NodeAI:0|,NodeAIOT:0|,NodeHost:0|,NodeList:0|,Nodes:0|,OverSubscribe:0|,Partition:0|,PartitionName:0|,Reason:0|,Root:0|,Size:0|,SocketCoreThread:0|,Sockets:0|,StateCompact:0|,StateLong:0|,Threads:0|,Time:0|,TimeStamp:0|,User:0|,Weight:0|'"
+  cap sinfo_O_bogus "sinfo -O 'bogus:5|,Partition:8|'"
+  cap sinfo_O_negative "sinfo -O 'Partition:-5|,Nodes:x|'"
+  cap sinfo_O_case "sinfo -O 'partition,STATECOMPACT'"
+  cap sinfo_O_N "sinfo -N -O 'NodeList,StateCompact'"
+  cap sinfo_O_empty_t "sinfo -t alloc -O 'Partition,StateLong,Nodes:.6'"
   # users the system does not know
   cap squeue_u_nosuch 'squeue -u nosuch'
   cap squeue_u_nosuch_uid 'squeue -u nosuch,99999'

@@ -48,6 +48,7 @@ public final class Sinfo implements SlurmCommand {
               OptSpec.both("Node", 'N', NONE),
               OptSpec.both("nodes", 'n', REQUIRED),
               OptSpec.both("format", 'o', REQUIRED),
+              OptSpec.both("Format", 'O', REQUIRED),
               OptSpec.both("partition", 'p', REQUIRED),
               OptSpec.both("responding", 'r', NONE),
               OptSpec.both("list-reasons", 'R', NONE),
@@ -79,6 +80,7 @@ public final class Sinfo implements SlurmCommand {
     boolean summarize = false;
     boolean reasons = false;
     String format = null;
+    String longFormat = null;
     List<String> parts = null;
     List<String> nodeFilter = null;
     List<String> stateFilter = null;
@@ -89,7 +91,14 @@ public final class Sinfo implements SlurmCommand {
         case "Node" -> nodeView = true;
         case "summarize" -> summarize = true;
         case "list-reasons" -> reasons = true;
-        case "format" -> format = p.value();
+        case "format" -> {
+          format = p.value();
+          longFormat = null;
+        }
+        case "Format" -> {
+          longFormat = p.value();
+          format = null;
+        }
         case "states" -> {
           String bad = NodeStates.invalid(p.value());
           if (bad != null) {
@@ -114,7 +123,7 @@ public final class Sinfo implements SlurmCommand {
         default -> {}
       }
     }
-    if (format == null) {
+    if (format == null && longFormat == null) {
       if (reasons) {
         format = REASON_FORMAT;
       } else if (summarize) {
@@ -125,7 +134,11 @@ public final class Sinfo implements SlurmCommand {
         format = longList ? LONG_FORMAT : DEFAULT_FORMAT;
       }
     }
-    FormatSpec spec = FormatSpec.parse(format);
+    List<String> formatErrors = new ArrayList<>();
+    FormatSpec spec =
+        longFormat != null
+            ? SinfoLongFormat.parse(longFormat, formatErrors)
+            : FormatSpec.parse(format);
     Map<String, NodeView> byName = new LinkedHashMap<>();
     for (NodeView v : ops.nodes()) {
       byName.put(v.node().name(), v);
@@ -177,7 +190,7 @@ public final class Sinfo implements SlurmCommand {
     for (Row row : rows) {
       out.append(line(spec, row, rows, nodeView));
     }
-    return CommandResult.ok(out.toString());
+    return CommandResult.of(out.toString(), String.join("", formatErrors), 0);
   }
 
   private static boolean showsPartition(FormatSpec spec) {

@@ -1,6 +1,7 @@
 package dev.pounce.slurm.squeue;
 
 import dev.pounce.slurm.format.FormatSpec;
+import dev.pounce.slurm.format.LongFormatItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,31 +96,15 @@ final class LongFormat {
   static JobFormat parse(String spec, boolean steps) {
     List<FormatSpec.Field> fields = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (String item : spec.split(",")) {
-      if (item.isEmpty()) {
-        continue;
+    for (LongFormatItem item : LongFormatItem.parse(spec)) {
+      boolean right = item.right();
+      int width = item.width();
+      if (item.negative()) {
+        // 22.05 prints "JobID:-5" as "415 ": a negative size is one less, left-justified.
+        right = false;
+        width = Math.max(0, width - 1);
       }
-      String name = item;
-      int width = 20;
-      boolean right = false;
-      String suffix = "";
-      int colon = item.indexOf(':');
-      if (colon >= 0) {
-        name = item.substring(0, colon);
-        int i = colon + 1;
-        if (i < item.length() && item.charAt(i) == '.') {
-          right = true;
-          i++;
-        }
-        int end = strtolEnd(item, i);
-        width = end == i ? 0 : clamp(item.substring(i, end));
-        if (item.substring(i, end).strip().startsWith("-")) {
-          // 22.05 prints "JobID:-5" as "415 ": a negative size is one less, left-justified.
-          right = false;
-          width = Math.max(0, width - 1);
-        }
-        suffix = item.substring(end);
-      }
+      String name = item.name();
       Character type = (steps ? STEP_NAMES : JOB_NAMES).get(name.toLowerCase(Locale.ROOT));
       if (type == null) {
         errors.add(
@@ -128,35 +113,11 @@ final class LongFormat {
                 + "format specification: "
                 + name
                 + "\n");
-        fields.add(new FormatSpec.Field(JobFormat.INVALID, width, right, suffix, false));
+        fields.add(new FormatSpec.Field(JobFormat.INVALID, width, right, item.suffix(), false));
       } else {
-        fields.add(new FormatSpec.Field(type, width, right, suffix, false));
+        fields.add(new FormatSpec.Field(type, width, right, item.suffix(), false));
       }
     }
     return new JobFormat(new FormatSpec("", fields), errors);
-  }
-
-  /** Where {@code strtol} stops reading a base-10 number at {@code from} (itself if none). */
-  private static int strtolEnd(String s, int from) {
-    int i = from;
-    while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
-      i++;
-    }
-    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = i;
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    return i == digits ? from : i;
-  }
-
-  /** The size a number gives, its sign dropped (capped). */
-  private static int clamp(String number) {
-    String digits = number.strip().replaceFirst("^[+-]", "");
-    return digits.length() > 6
-        ? JobFormat.MAX_WIDTH
-        : Math.min(JobFormat.MAX_WIDTH, Integer.parseInt(digits));
   }
 }

@@ -152,6 +152,26 @@ class SinfoTest {
     assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("debug* n/a\n");
   }
 
+  private void golden(String name, String... args) {
+    CommandResult r = SlurmCommands.run(Fixtures.req("sinfo", args), cluster);
+    assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo(Golden.out(name));
+    assertThat(new String(r.stderr(), StandardCharsets.UTF_8)).isEqualTo(Golden.err(name));
+    assertThat(r.exitCode()).isEqualTo(Golden.rc(name));
+  }
+
+  /** sinfo -O/--Format: names, widths, suffixes, unknown names and negative sizes (22.05). */
+  @Test
+  void longFormat() {
+    golden("sinfo_O", "-O", "Partition,Available,Time,StateCompact");
+    golden("sinfo_O_widths", "-h", "-O", "Partition:10,Available:.6,CPUs:4");
+    golden("sinfo_O_names", "-O", Golden.read("sinfo_O_names", "cmd").split("'")[1]);
+    golden("sinfo_O_bogus", "-O", "bogus:5|,Partition:8|");
+    golden("sinfo_O_negative", "-O", "Partition:-5|,Nodes:x|");
+    golden("sinfo_O_case", "-O", "partition,STATECOMPACT");
+    golden("sinfo_O_N", "-N", "-O", "NodeList,StateCompact");
+    golden("sinfo_O_empty_t", "-t", "alloc", "-O", "Partition,StateLong,Nodes:.6");
+  }
+
   /**
    * A partition whose nodes the filters all leave out still gets a row (0 nodes, state n/a) when
    * the format shows partitions and rows are not per node; captured on the idle reference cluster.

@@ -1,0 +1,1 @@
+sinfo -O 'Partition,Available,Time,StateCompact'

@@ -1,0 +1,1 @@
+sinfo -N -O 'NodeList,StateCompact'

@@ -1,0 +1,1 @@
+sinfo -O 'bogus:5|,Partition:8|'

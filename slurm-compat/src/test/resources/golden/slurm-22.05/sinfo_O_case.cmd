@@ -1,0 +1,1 @@
+sinfo -O 'partition,STATECOMPACT'

@@ -1,0 +1,1 @@
+sinfo -t alloc -O 'Partition,StateLong,Nodes:.6'

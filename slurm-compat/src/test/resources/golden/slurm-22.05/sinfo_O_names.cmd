@@ -1,0 +1,1 @@
+sinfo -O 'Available:0|,Cores:0|,CPUs:0|,CPUsState:0|,DefaultTime:0|,Disk:0|,Features:0|,features_act:0|,Gres:0|,Groups:0|,Memory:0|,NodeAI:0|,NodeAIOT:0|,NodeHost:0|,NodeList:0|,Nodes:0|,OverSubscribe:0|,Partition:0|,PartitionName:0|,Reason:0|,Root:0|,Size:0|,SocketCoreThread:0|,Sockets:0|,StateCompact:0|,StateLong:0|,Threads:0|,Time:0|,TimeStamp:0|,User:0|,Weight:0|'

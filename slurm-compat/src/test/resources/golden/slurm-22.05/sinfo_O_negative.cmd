@@ -1,0 +1,1 @@
+sinfo -O 'Partition:-5|,Nodes:x|'
