@@ -24,6 +24,9 @@ import java.time.Instant;
  */
 record SacctRow(Job job, String label, String raw, boolean batch, Instant now, ClusterConfig cfg) {
 
+  /** A step's TRES usage without an energy plugin. */
+  static final String ENERGY_USAGE = "energy=0";
+
   /** Whether the job ever ran a batch script (srun's own allocations do not) and so has a row. */
   static boolean hasBatchStep(Job job) {
     return job.startTime() != null && !job.spec().extra().containsKey(Srun.ALLOCATION_MARK);
@@ -135,6 +138,13 @@ record SacctRow(Job job, String label, String raw, boolean batch, Instant now, C
       case "Priority" -> batch ? "" : Long.toString(job.priority());
       case "QOS" -> batch ? "" : s.qos() == null ? "normal" : s.qos();
       case "Cluster" -> cfg.clusterName();
+      // No CPU frequency request and acct_gather_energy/none: what 22.05 records for steps (the
+      // energy TRES once the step has ended), "Unknown" frequencies for the job itself.
+      case "ReqCPUFreq", "ReqCPUFreqMin", "ReqCPUFreqMax", "ReqCPUFreqGov" ->
+          batch ? "0" : "Unknown";
+      case "AveCPUFreq", "ConsumedEnergy", "ConsumedEnergyRaw" -> batch ? "0" : "";
+      case "TRESUsageInAve", "TRESUsageInTot", "TRESUsageOutAve", "TRESUsageOutTot" ->
+          batch && job.endTime() != null ? ENERGY_USAGE : "";
       case "ReqMem" -> batch ? "" : reqMem();
       case "AllocTRES" -> allocTres();
       case "ReqTRES" -> batch ? "" : reqTres();

@@ -36,6 +36,8 @@ record SacctStepRow(Job job, Step step, Instant now, ClusterConfig cfg) {
       case "CPUTimeRAW" -> Long.toString(elapsed() * step.cpus());
       case "AllocTRES" -> "cpu=" + step.cpus() + ",mem=0,node=" + step.nodes().size();
       case "SubmitLine" -> String.join(" ", step.argv());
+      case "TRESUsageInAve", "TRESUsageInTot", "TRESUsageOutAve", "TRESUsageOutTot" ->
+          step.endTime() != null ? SacctRow.ENERGY_USAGE : "";
       default -> new SacctRow(job, id, id, true, now, cfg).value(field);
     };
   }

@@ -159,6 +159,23 @@ class SacctTest {
                 + "87|StartRecieved|Partition_Limit|Partition_Limit|local\n");
   }
 
+  /** Usage fields without frequency requests or an energy plugin (22.05: job 1124, 1136). */
+  @Test
+  void frequencyAndEnergyFields() {
+    String fields =
+        "JobID,AveCPUFreq,ReqCPUFreq,ReqCPUFreqMin,ReqCPUFreqMax,ReqCPUFreqGov,ConsumedEnergy,"
+            + "ConsumedEnergyRaw,TRESUsageInAve,TRESUsageInTot,TRESUsageOutAve,TRESUsageOutTot,"
+            + "TRESUsageInMax";
+    assertThat(out(run("-n", "-P", "-o", fields, "-j", "52")))
+        .isEqualTo(
+            "52||Unknown|Unknown|Unknown|Unknown|||||||\n"
+                + "52.batch|0|0|0|0|0|0|0|energy=0|energy=0|energy=0|energy=0|\n");
+    cluster.jobs.removeIf(j -> j.id() == 86);
+    cluster.jobs.add(Fixtures.running86());
+    assertThat(out(run("-n", "-P", "-o", fields, "-j", "86")))
+        .isEqualTo("86||Unknown|Unknown|Unknown|Unknown|||||||\n86.batch|0|0|0|0|0|0|0|||||\n");
+  }
+
   @Test
   void windowAndStates() {
     assertThat(out(run("-X", "-n", "-P", "-o", "JobID", "-S", "today")))
