@@ -98,6 +98,16 @@ capture_fidelity() {
   cap sinfo_O_case "sinfo -O 'partition,STATECOMPACT'"
   cap sinfo_O_N "sinfo -N -O 'NodeList,StateCompact'"
   cap sinfo_O_empty_t "sinfo -t alloc -O 'Partition,StateLong,Nodes:.6'"
+  # scontrol update ArrayTaskThrottle= (the array's id printed as J)
+  cap scontrol_update_throttle <<'EOF2'
+j=$(sbatch --parsable -H --array=1-4 --wrap=true)
+scontrol update JobId=$j ArrayTaskThrottle=2; echo rc=$?
+squeue -h -j $j -o '%i %r' | sed "s/^$j/J/"
+scontrol update JobId=$j ArrayTaskThrottle=abc; echo rc=$?
+squeue -h -j $j -o '%i' | sed "s/^$j/J/"
+scontrol update JobId=$j ArrayTaskThrottle=-1; echo rc=$?
+scancel $j
+EOF2
   # users the system does not know
   cap squeue_u_nosuch 'squeue -u nosuch'
   cap squeue_u_nosuch_uid 'squeue -u nosuch,99999'

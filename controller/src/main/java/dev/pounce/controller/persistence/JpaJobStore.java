@@ -205,6 +205,19 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
+  public void setArrayThrottle(long arrayJobId, int throttle, String arrayExpr) {
+    em.flush();
+    em.createNativeQuery(
+            "UPDATE jobs SET array_throttle = :t, spec = CASE WHEN spec IS NULL THEN NULL"
+                + " ELSE jsonb_set(spec, '{array}', to_jsonb(CAST(:expr AS text))) END"
+                + " WHERE array_job_id = :a")
+        .setParameter("t", throttle)
+        .setParameter("expr", arrayExpr)
+        .setParameter("a", arrayJobId)
+        .executeUpdate();
+  }
+
+  @Override
   public Requeue requeueRequest(long id) {
     JobEntity e = em.find(JobEntity.class, id);
     return e == null || e.requeueRequest == null ? null : Requeue.valueOf(e.requeueRequest);

@@ -21,7 +21,8 @@ import java.util.List;
  * scontrol update JobId=...: changes a job's name, comment, time limit, partition, node and task
  * counts, memory and nice value, with SLURM's rules: the owner or root; a user may lower a running
  * job's time limit but not raise it; placement fields only while pending; the new request must
- * still fit the partition. A running job's new time limit is sent to its node.
+ * still fit the partition. A running job's new time limit is sent to its node. ArrayTaskThrottle
+ * applies to the job's whole array (a job that is no array is left as it is).
  */
 @ApplicationScoped
 public class UpdateJob {
@@ -31,7 +32,15 @@ public class UpdateJob {
   private final NodeGateway gateway;
   private final SchedulerLoop scheduler;
 
-  UpdateJob(JobStore jobs, NodeStore nodes, NodeGateway gateway, SchedulerLoop scheduler) {
+  private final KnownJobs known;
+
+  UpdateJob(
+      JobStore jobs,
+      NodeStore nodes,
+      NodeGateway gateway,
+      SchedulerLoop scheduler,
+      KnownJobs known) {
+    this.known = known;
     this.jobs = jobs;
     this.nodes = nodes;
     this.gateway = gateway;
@@ -44,7 +53,7 @@ public class UpdateJob {
     Job job =
         Tx.call(
             () -> {
-              Job j = jobs.lock(jobId).orElseThrow(() -> invalid(SlurmErrorCode.INVALID_JOB_ID));
+              Job j = known.lock(jobId);
               before[0] = j;
               return apply(j, u, caller);
             });
@@ -152,9 +161,22 @@ public class UpdateJob {
       b.numTasks = SubmitJob.tasks(spec);
       SubmitJob.validate(spec, p, members, b.numTasks);
     }
+    String arrayExpr = null;
+    if (u.arrayTaskThrottle() != null && job.spec().array() != null) {
+      String expr = job.spec().array();
+      int cut = expr.indexOf('%');
+      arrayExpr =
+          (cut < 0 ? expr : expr.substring(0, cut))
+              + (u.arrayTaskThrottle() > 0 ? "%" + u.arrayTaskThrottle() : "");
+      s.array = arrayExpr;
+      spec = s.build();
+    }
     b.spec = spec;
     Job next = b.build();
     jobs.updateRequest(next);
+    if (arrayExpr != null) {
+      jobs.setArrayThrottle(job.arrayJobId(), u.arrayTaskThrottle(), arrayExpr);
+    }
     jobs.append(
         new JobEventRecord(
             job.id(), job.attempt(), "UPDATE", null, null, u + " by uid " + caller.uid()));

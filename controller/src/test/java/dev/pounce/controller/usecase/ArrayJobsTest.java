@@ -98,6 +98,40 @@ class ArrayJobsTest {
         .isEqualTo(4);
   }
 
+  @Inject UpdateJob update;
+
+  private static dev.pounce.slurm.api.JobUpdate throttle(int n) {
+    return new dev.pounce.slurm.api.JobUpdate(
+        null, null, null, null, null, null, null, null, null, n);
+  }
+
+  /** scontrol update ArrayTaskThrottle= changes the whole array: its rows and its %N text. */
+  @Test
+  void arrayTaskThrottleChangesTheWholeArray() throws Exception {
+    Job a = submit.submit(array("1-4%2", true), ALICE, null);
+    Job t1 = tasks(a.id()).get(1);
+    update.update(t1.id(), throttle(3), ALICE);
+    for (Job j : tasks(a.id()).values()) {
+      assertThat(j.spec().array()).as("task " + j.arrayTaskId()).isEqualTo("1-4%3");
+    }
+    assertThat(
+            count(
+                "SELECT count(*) FROM jobs WHERE array_throttle = 3 AND array_job_id = " + a.id()))
+        .isEqualTo(4);
+    update.update(a.id(), throttle(0), ALICE);
+    for (Job j : tasks(a.id()).values()) {
+      assertThat(j.spec().array()).isEqualTo("1-4");
+    }
+    assertThat(
+            count(
+                "SELECT count(*) FROM jobs WHERE array_throttle = 0 AND array_job_id = " + a.id()))
+        .isEqualTo(4);
+    // A job that is not an array: accepted, nothing to change (as 22.05, exit 0).
+    Job plain = submit.submit(SubmitAndControlJobsTest.spec("plain"), ALICE, null);
+    update.update(plain.id(), throttle(2), ALICE);
+    assertThat(query.job(plain.id()).orElseThrow().spec().array()).isNull();
+  }
+
   @Test
   void aThousandTasksAreOneSubmitAndARetryReturnsTheSameArray() throws Exception {
     String key = UUID.randomUUID().toString();

@@ -216,9 +216,13 @@ class DependenciesAndBeginTest {
     // A task's update is its own; the array's own row's update leaves the other tasks as they were.
     Job other = tasks.stream().filter(t -> t.id() != array.id()).findFirst().orElseThrow();
     update.update(
-        other.id(), new JobUpdate(null, "mine", null, null, null, null, null, null, null), ALICE);
+        other.id(),
+        new JobUpdate(null, "mine", null, null, null, null, null, null, null, null),
+        ALICE);
     update.update(
-        array.id(), new JobUpdate(null, "holder", null, null, null, null, null, null, null), ALICE);
+        array.id(),
+        new JobUpdate(null, "holder", null, null, null, null, null, null, null, null),
+        ALICE);
     for (Job t : query.visibleJobs(List.of(array.id()), List.of())) {
       if (t.arrayJobId() != array.id()) {
         continue;

@@ -78,6 +78,13 @@ public interface JobStore {
    */
   void updateRequest(Job job);
 
+  /**
+   * Sets the task throttle of a whole job array (scontrol update ArrayTaskThrottle=): every row of
+   * the array gets {@code throttle} (0: no limit) and, where it holds a spec, {@code arrayExpr} as
+   * its {@code --array} text.
+   */
+  void setArrayThrottle(long arrayJobId, int throttle, String arrayExpr);
+
   /** The requeue waiting for this job's processes to end, null when none. */
   Requeue requeueRequest(long id);
 

@@ -12,6 +12,7 @@ package dev.pounce.slurm.api;
  * @param minMemoryNodeMb MinMemoryNode= in MiB
  * @param minMemoryCpuMb MinMemoryCPU= in MiB
  * @param nice Nice=
+ * @param arrayTaskThrottle ArrayTaskThrottle= (0: no limit), for the whole array of the job
  */
 public record JobUpdate(
     String name,
@@ -22,7 +23,8 @@ public record JobUpdate(
     Integer numTasks,
     Long minMemoryNodeMb,
     Long minMemoryCpuMb,
-    Integer nice) {
+    Integer nice,
+    Integer arrayTaskThrottle) {
 
   /** True when nothing is asked to change. */
   public boolean isEmpty() {
@@ -34,7 +36,8 @@ public record JobUpdate(
         && numTasks == null
         && minMemoryNodeMb == null
         && minMemoryCpuMb == null
-        && nice == null;
+        && nice == null
+        && arrayTaskThrottle == null;
   }
 
   /**

@@ -67,6 +67,7 @@ final class Update {
     Long memNode = null;
     Long memCpu = null;
     Integer nice = null;
+    Integer throttle = null;
     StringBuilder warnings = new StringBuilder();
     for (String a : args) {
       String v = value(a);
@@ -112,6 +113,14 @@ final class Update {
           }
         }
         case "nice" -> nice = leadingSignedInt(v);
+        case "arraytaskthrottle" -> {
+          // strtoll: no number reads as 0 (no limit); a negative one is refused.
+          Integer t = leadingSignedInt(v.strip());
+          throttle = t == null ? 0 : t;
+          if (throttle < 0) {
+            return CommandResult.error("scontrol: error: Invalid ArrayTaskThrottle value\n", 1);
+          }
+        }
         default -> {
           return CommandResult.error(
               "Update of this parameter is not supported: " + a + "\nRequest aborted\n", 1);
@@ -119,7 +128,8 @@ final class Update {
       }
     }
     JobUpdate update =
-        new JobUpdate(name, comment, limit, partition, numNodes, numTasks, memNode, memCpu, nice);
+        new JobUpdate(
+            name, comment, limit, partition, numNodes, numTasks, memNode, memCpu, nice, throttle);
     if (update.isEmpty() && warnings.isEmpty()) {
       return CommandResult.error("No changes specified\n", 1);
     }

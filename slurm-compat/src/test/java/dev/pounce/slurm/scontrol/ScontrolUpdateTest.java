@@ -43,7 +43,26 @@ class ScontrolUpdateTest {
         .containsExactly(
             "update 7 JobUpdate[name=renamed, comment=a b, timeLimit=TimeLimitChange[minutes=5,"
                 + " sign=1], partition=null, numNodes=null, numTasks=null, minMemoryNodeMb=null,"
-                + " minMemoryCpuMb=null, nice=null]");
+                + " minMemoryCpuMb=null, nice=null, arrayTaskThrottle=null]");
+  }
+
+  /**
+   * ArrayTaskThrottle= as 22.05's scontrol reads it (strtoll): a number, no number as 0 (no limit),
+   * a negative one refused before anything is sent.
+   */
+  @Test
+  void arrayTaskThrottle() {
+    assertThat(run("update", "JobId=7", "ArrayTaskThrottle=2").exitCode()).isZero();
+    assertThat(run("update", "JobId=7", "arraytaskthrottle=abc").exitCode()).isZero();
+    assertThat(cluster.calls)
+        .allMatch(c -> c.startsWith("update 7 "))
+        .satisfiesExactly(
+            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=2]"),
+            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=0]"));
+    CommandResult r = run("update", "JobId=7", "ArrayTaskThrottle=-1");
+    assertThat(err(r)).isEqualTo(dev.pounce.slurm.Golden.err("scontrol_update_throttle"));
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(cluster.calls).hasSize(2);
   }
 
   @Test
