@@ -1,5 +1,6 @@
 package dev.pounce.controller.usecase;
 
+import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.core.dep.Dependencies;
 import dev.pounce.core.dep.DependencyCheck;
 import dev.pounce.core.dep.DependencyTerm;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The dependency step of a scheduling pass: re-evaluates every pending job still waiting on a
@@ -31,9 +33,11 @@ class EvaluateDependencies {
   static final int DEPTH = 5000;
 
   private final JobStore jobs;
+  private final ClusterSettings settings;
 
-  EvaluateDependencies(JobStore jobs) {
+  EvaluateDependencies(JobStore jobs, ClusterSettings settings) {
     this.jobs = jobs;
+    this.settings = settings;
   }
 
   /**
@@ -54,11 +58,20 @@ class EvaluateDependencies {
         ids.add(t.targetId());
       }
     }
-    Map<Long, DependencyCheck.Target> targets = jobs.dependencyTargets(ids);
+    Map<Long, DependencyCheck.Target> known = jobs.dependencyTargets(ids);
+    int minJobAge = settings.get().minJobAgeSeconds();
+    // A target slurmctld has already forgotten (ended MinJobAge ago) counts as gone: SLURM lifts
+    // the dependency (22.05: afterok on a job that failed minutes earlier let the job run).
+    LongFunction<DependencyCheck.Target> targets =
+        id -> {
+          DependencyCheck.Target t = known.get(id);
+          boolean gone = t != null && KnownJobs.forgotten(t.state(), t.endTime(), minJobAge, now);
+          return gone ? null : t;
+        };
     boolean changed = false;
     for (Job job : waiting) {
       boolean busy = job.dependency().hasSingleton() && jobs.singletonBusy(job);
-      Dependencies next = DependencyCheck.evaluate(job.dependency(), targets::get, busy, now);
+      Dependencies next = DependencyCheck.evaluate(job.dependency(), targets, busy, now);
       if (next.equals(job.dependency())) {
         continue;
       }

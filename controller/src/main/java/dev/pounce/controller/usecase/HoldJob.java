@@ -23,8 +23,10 @@ public class HoldJob {
 
   private final JobStore jobs;
   private final SchedulerLoop scheduler;
+  private final KnownJobs known;
 
-  HoldJob(JobStore jobs, SchedulerLoop scheduler) {
+  HoldJob(JobStore jobs, SchedulerLoop scheduler, KnownJobs known) {
+    this.known = known;
     this.jobs = jobs;
     this.scheduler = scheduler;
   }
@@ -77,7 +79,7 @@ public class HoldJob {
   }
 
   private Job pendingJob(long jobId, Caller caller) throws SlurmException {
-    Job job = jobs.lock(jobId).orElseThrow(() -> new SlurmException(SlurmErrorCode.INVALID_JOB_ID));
+    Job job = known.lock(jobId);
     Authorize.owner(job, caller);
     if (job.state() != JobState.PENDING) {
       throw new SlurmException(SlurmErrorCode.ALREADY_DONE);

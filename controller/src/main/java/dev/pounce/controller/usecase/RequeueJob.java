@@ -32,7 +32,10 @@ public class RequeueJob {
   private final NodeGateway gateway;
   private final SchedulerLoop scheduler;
 
-  RequeueJob(JobStore jobs, NodeGateway gateway, SchedulerLoop scheduler) {
+  private final KnownJobs known;
+
+  RequeueJob(JobStore jobs, NodeGateway gateway, SchedulerLoop scheduler, KnownJobs known) {
+    this.known = known;
     this.jobs = jobs;
     this.gateway = gateway;
     this.scheduler = scheduler;
@@ -48,7 +51,7 @@ public class RequeueJob {
   }
 
   private Job decide(long jobId, boolean hold, Caller caller) throws SlurmException {
-    Job job = jobs.lock(jobId).orElseThrow(() -> new SlurmException(SlurmErrorCode.INVALID_JOB_ID));
+    Job job = known.lock(jobId);
     Authorize.owner(job, caller);
     if (job.state() == JobState.PENDING) {
       throw new SlurmException(SlurmErrorCode.JOB_PENDING);

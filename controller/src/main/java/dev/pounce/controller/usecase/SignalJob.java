@@ -27,7 +27,15 @@ public class SignalJob {
 
   private final SignalStep steps;
 
-  SignalJob(JobStore jobs, NodeGateway gateway, SchedulerLoop scheduler, SignalStep steps) {
+  private final KnownJobs known;
+
+  SignalJob(
+      JobStore jobs,
+      NodeGateway gateway,
+      SchedulerLoop scheduler,
+      SignalStep steps,
+      KnownJobs known) {
+    this.known = known;
     this.jobs = jobs;
     this.gateway = gateway;
     this.scheduler = scheduler;
@@ -54,7 +62,7 @@ public class SignalJob {
   }
 
   private Job decide(long jobId, int signal, Caller caller) throws SlurmException {
-    Job job = jobs.lock(jobId).orElseThrow(() -> new SlurmException(SlurmErrorCode.INVALID_JOB_ID));
+    Job job = known.lock(jobId);
     Authorize.owner(job, caller);
     if (signal != 0) {
       if (job.state() == JobState.PENDING) {
