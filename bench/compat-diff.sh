@@ -26,12 +26,22 @@
 # AllocNode:Sid pid, the id in `sbatch --test-only`'s message, the path of the tool in argv[0]
 # messages, and, only for cases whose third field says so, node/CPU counts that differ because
 # the clusters differ (4x16 vs 2x16; e.g. "|uniq" on per-node lines) and raw durations.
-# Final line: "compat-diff: N invocations, D differ, S same".
+# Explained differences: bench/compat-explained.txt names the cases whose difference is deliberate,
+# one a line: "case-name  anchor[,anchor...]  [note]" where each anchor is a heading of
+# docs/slurm-differences.md (as a GitHub anchor: lower case, punctuation dropped, spaces -> '-');
+# whatever follows is a free note. A differing case listed there is
+# "explained", any other is "unexplained"; a listed case that is now the same is reported "stale"
+# (remove it from the list), and a listed anchor missing from the docs fails the run.
+# Final line: "compat-diff: N invocations, D differ (E explained, U unexplained), S same",
+# after "compat-diff: stale explanations (K): ..." when there are any. Exit status: 0 when
+# nothing is unexplained or stale, 1 otherwise, 2 on a setup error.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 CASES=${COMPAT_CASES:-$HERE/compat-cases.txt}
+EXPLAINED=${COMPAT_EXPLAINED:-$HERE/compat-explained.txt}
+DIFF_DOC=${COMPAT_DIFF_DOC:-$REPO/docs/slurm-differences.md}
 SLURM_BIN=${SLURM_BIN:-/usr/bin}
 POUNCE_BIN=${POUNCE_BIN:-$REPO/dist/bin}
 T=${COMPAT_TIMEOUT:-20}
@@ -41,7 +51,7 @@ for a in "$@"; do
   case $a in
     --list) LIST=1 ;;
     -v|--verbose) VERBOSE=1 ;;
-    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) FILTER=$a ;;
   esac
 done
@@ -57,9 +67,37 @@ while IFS= read -r line || [ -n "$line" ]; do
   NAMES+=("$name"); CMDS+=("$cmd"); NSEDS+=("$nsed")
 done < "$CASES"
 
+# ------------------------------------------------------------------ explanations
+# GitHub anchors of the headings of the differences page.
+doc_anchors() {
+  sed -n 's/^#\{1,6\} \{1,\}//p' "$DIFF_DOC" | tr '[:upper:]' '[:lower:]' |
+    sed -E 's/[^a-z0-9 _-]//g; s/ /-/g'
+}
+declare -A WHY
+if [ -f "$EXPLAINED" ]; then
+  ANCHORS=" $(doc_anchors | tr '\n' ' ') "
+  while read -r ename anchors _; do
+    [[ -z $ename || $ename == \#* ]] && continue
+    [ -n "$anchors" ] || { echo "compat-diff: $EXPLAINED: case $ename has no anchor" >&2; exit 2; }
+    for anchor in ${anchors//,/ }; do
+      anchor=${anchor#\#}
+      [[ $ANCHORS == *" $anchor "* ]] ||
+        { echo "compat-diff: $EXPLAINED: $ename -> #$anchor: no such heading in $DIFF_DOC" >&2; exit 2; }
+    done
+    WHY[$ename]=$anchors
+  done < "$EXPLAINED"
+  if [ -z "$FILTER" ]; then  # an explanation for a case that does not exist is a typo
+    for ename in "${!WHY[@]}"; do
+      [[ " ${NAMES[*]} " == *" $ename "* ]] ||
+        { echo "compat-diff: $EXPLAINED: no case named $ename in $CASES" >&2; exit 2; }
+    done
+  fi
+fi
+
 if [ $LIST = 1 ]; then
   for i in "${!NAMES[@]}"; do
     printf '%-34s %s\n' "${NAMES[$i]}" "${CMDS[$i]}"
+    [ -n "${WHY[${NAMES[$i]}]:-}" ] && printf '%-34s   [explained: docs/slurm-differences.md#%s]\n' "" "${WHY[${NAMES[$i]}]}"
     [ -n "${NSEDS[$i]}" ] && printf '%-34s   [extra normalisation: %s]\n' "" "${NSEDS[$i]}"
   done
   echo "${#NAMES[@]} cases"
@@ -200,7 +238,7 @@ normalise() {  # side case_index infile outfile
 }
 
 # run ----------------------------------------------------------------------------------
-N=0 D=0 S=0
+N=0 D=0 S=0 E=0 U=0 STALE=()
 for i in "${!NAMES[@]}"; do
   name=${NAMES[$i]} cmd=${CMDS[$i]}
   for s in "${SIDES[@]}"; do
@@ -213,13 +251,20 @@ for i in "${!NAMES[@]}"; do
   rca=$(cat $a.rc) rcb=$(cat $b.rc)
   if cmp -s $a.nout $b.nout && cmp -s $a.nerr $b.nerr && [ "$rca" = "$rcb" ]; then
     S=$((S + 1))
+    [ -n "${WHY[$name]:-}" ] && STALE+=("$name")
     if [ $VERBOSE = 1 ]; then
       echo "=== same: $name (exit $rca)"; echo "\$ $cmd"; sed 's/^/  | /' $a.nout; sed 's/^/  ! /' $a.nerr
     fi
     continue
   fi
   D=$((D + 1))
-  echo "=== differs: $name   (exit code: slurm=$rca pounce=$rcb)"
+  if [ -n "${WHY[$name]:-}" ]; then
+    E=$((E + 1))
+    echo "=== differs (explained: docs/slurm-differences.md#${WHY[$name]}): $name   (exit code: slurm=$rca pounce=$rcb)"
+  else
+    U=$((U + 1))
+    echo "=== differs (UNEXPLAINED): $name   (exit code: slurm=$rca pounce=$rcb)"
+  fi
   echo "\$ $cmd"
   [ -n "${NSEDS[$i]}" ] && echo "  [extra normalisation: ${NSEDS[$i]}]"
   if ! cmp -s $a.nout $b.nout; then
@@ -230,4 +275,9 @@ for i in "${!NAMES[@]}"; do
   fi
   echo
 done
-echo "compat-diff: $N invocations, $D differ, $S same"
+for name in "${STALE[@]}"; do
+  echo "=== stale explanation: $name is the same on both sides (remove it from $(basename "$EXPLAINED"))"
+done
+[ ${#STALE[@]} = 0 ] || echo "compat-diff: stale explanations (${#STALE[@]}): ${STALE[*]}"
+echo "compat-diff: $N invocations, $D differ ($E explained, $U unexplained), $S same"
+[ $U = 0 ] && [ ${#STALE[@]} = 0 ]
