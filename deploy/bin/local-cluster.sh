@@ -142,6 +142,7 @@ nodes_up() {
       -Dpounce.node.controller="127.0.0.1:$HTTP_PORT" -Dpounce.node.name="$name" \
       -Dpounce.node.cpus="$NODE_CPUS" -Dpounce.node.memory-mb="$NODE_MEM" \
       -Dpounce.node.spool="$STATE/spool/$name" -Dpounce.node.exec="$POUNCE_EXEC" \
+      -Dpounce.node.cgroup="pounce/$(printf %s "$STATE" | cksum | cut -d" " -f1)/$name" \
       -cp "$NODE_CP" dev.pounce.node.NodeDaemon
   done
 }
