@@ -73,6 +73,13 @@ final class Launcher {
       t.ended(fail(refusal(b.getUid())));
       return;
     }
+    LwkMem lwk;
+    try {
+      lwk = lwkMem(b.getLwkMem(), b.getMemoryMb(), b.getEnvList());
+    } catch (LwkMem.Refused e) {
+      t.ended(fail(e.getMessage()));
+      return;
+    }
     try {
       Path dir = jobDir(b.getJobId());
       Files.createDirectories(spool);
@@ -93,9 +100,10 @@ final class Launcher {
       }
       Path leaf = cgroups.leaf(b.getJobId(), "batch", b.getMemoryMb(), 0).orElse(null);
       t.inCgroup(leaf);
-      List<String> cmd = command(b, root, script, status, binding(b.getCpuList(), leaf));
+      Binding binding = new Binding(b.getCpuList(), leaf, lwk.memlock());
+      List<String> cmd = command(b, root, script, status, binding);
       long since = System.currentTimeMillis();
-      Process p = spawn(cmd, b.getEnvList());
+      Process p = spawn(cmd, lwk.env());
       t.spawned(p.pid(), since);
       Log.info("%s: pounce-exec pid %d as %s (uid %d)", t, p.pid(), b.getUser(), b.getUid());
       Thread.ofVirtual().name("job" + b.getJobId()).start(() -> follow(t, p));
@@ -105,9 +113,9 @@ final class Launcher {
     }
   }
 
-  /** What pounce-bind applies to a task with these CPUs in this cgroup leaf. */
-  static Binding binding(String cpuList, Path leaf) {
-    return new Binding(cpuList, leaf, "");
+  /** {@code --lwk-mem} for a task of a job with {@code memoryMb} here (docs/lwk-mem.md). */
+  LwkMem lwkMem(String mode, long memoryMb, List<String> env) throws LwkMem.Refused {
+    return LwkMem.apply(mode, memoryMb, env, exec.resolveSibling("libpounce-prefault.so"));
   }
 
   private List<String> command(

@@ -100,6 +100,15 @@ final class StepRun {
         end(p, new Task.Exit(0, 0, noCgroup));
         continue;
       }
+      List<String> env = new ArrayList<>(spec.getEnvList());
+      env.addAll(t.getEnvList()); // later entries win
+      LwkMem lwk;
+      try {
+        lwk = launcher.lwkMem(spec.getLwkMem(), spec.getMemoryMb(), env);
+      } catch (LwkMem.Refused e) {
+        end(p, new Task.Exit(0, 0, e.getMessage()));
+        continue;
+      }
       List<String> cmd =
           launcher.supervisor(
               spec.getUid(),
@@ -107,14 +116,12 @@ final class StepRun {
               spec.getUser(),
               spec.getWorkDir(),
               launcher.isRoot(),
-              Launcher.binding(t.getCpuList(), leafPath()));
+              new Binding(t.getCpuList(), leafPath(), lwk.memlock()));
       cmd.add("--relay");
       cmd.add("--");
       cmd.addAll(spec.getArgvList());
-      List<String> env = new ArrayList<>(spec.getEnvList());
-      env.addAll(t.getEnvList()); // later entries win
       try {
-        Process proc = Launcher.spawn(cmd, env);
+        Process proc = Launcher.spawn(cmd, lwk.env());
         synchronized (this) {
           p.pgid = proc.pid();
         }

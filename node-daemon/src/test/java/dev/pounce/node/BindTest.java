@@ -149,6 +149,25 @@ class BindTest {
     assertThat(cgroups.base().resolve("job5")).doesNotExist();
   }
 
+  @Test
+  void lwkMemPrefaultLocksTheTasksMemory() throws Exception {
+    // RLIMIT_MEMLOCK = the job's 8 MiB (within this host's hard limit), mlockall by the preload
+    String script = "#!/bin/sh\ngrep -E '^VmLck' /proc/self/status\nulimit -l\n";
+    registry.launch(Fixtures.launch(6, script, work).setMemoryMb(8).setLwkMem("prefault").build());
+    assertThat(events.next(WAIT).hasStarted()).isTrue();
+    assertThat(events.next(WAIT).getExited().getExitCode()).isZero();
+    String out = Files.readString(work.resolve("out"));
+    assertThat(out).matches("VmLck:\\s+[1-9]\\d* kB\n8192\n");
+  }
+
+  @Test
+  void lwkMemHugepagesNeedsAPool() throws Exception {
+    assumeTrue(LwkMem.hugePages() == 0, "this node has a huge-page pool");
+    registry.launch(Fixtures.launch(7, "#!/bin/sh\ntrue\n", work).setLwkMem("hugepages").build());
+    assertThat(events.next(WAIT).getLaunchFailed().getReason())
+        .isEqualTo("lwk-mem=hugepages: node has no huge-page pool (HugePages_Total 0)");
+  }
+
   private LaunchStep.Builder step(int stepId, String script) {
     int uid = (int) Posix.uid();
     return LaunchStep.newBuilder()
