@@ -18,6 +18,8 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STATE=${POUNCE_STATE:-$REPO/.pounce}
+# under the node daemons' own cgroup: one directory per cluster (STATE), one per node below it
+CGROUP_DIR="pounce/$(printf %s "$STATE" | cksum | cut -d' ' -f1)"
 PG_PORT=${POUNCE_PG_PORT:-5433}
 HTTP_PORT=${POUNCE_HTTP_PORT:-6820}
 NODES=${POUNCE_NODES:-2}
@@ -142,6 +144,7 @@ nodes_up() {
       -Dpounce.node.controller="127.0.0.1:$HTTP_PORT" -Dpounce.node.name="$name" \
       -Dpounce.node.cpus="$NODE_CPUS" -Dpounce.node.memory-mb="$NODE_MEM" \
       -Dpounce.node.spool="$STATE/spool/$name" -Dpounce.node.exec="$POUNCE_EXEC" \
+      -Dpounce.node.cgroup="$CGROUP_DIR/$name" \
       -cp "$NODE_CP" dev.pounce.node.NodeDaemon
   done
 }
@@ -165,6 +168,18 @@ stop_jobs() {  # job supervisors started by our node daemons (they outlive a dae
   done
 }
 
+cgroups_down() {  # the job cgroups our node daemons made (empty once their jobs ended)
+  local ctrls path mnt
+  while IFS=: read -r _ ctrls path; do
+    mnt=$(awk -v want="$ctrls" '{ split($0, a, " - "); split(a[1], l, " "); split(a[2], r, " ")
+      if (want == "" ? r[1] == "cgroup2" : (r[1] == "cgroup" && ("," r[3] ",") ~ ("," want ","))) { print l[5]; exit } }' /proc/self/mountinfo)
+    [ -n "$mnt" ] && [ -d "$mnt${path%/}/$CGROUP_DIR" ] || continue
+    find "$mnt${path%/}/$CGROUP_DIR" -depth -type d -exec rmdir {} \; 2>/dev/null
+    rmdir "$mnt${path%/}/${CGROUP_DIR%%/*}" 2>/dev/null
+  done < /proc/self/cgroup
+  return 0
+}
+
 case ${1:-} in
   up)
     pg_up; controller_up; nodes_up; wait_idle ;;
@@ -173,6 +188,7 @@ case ${1:-} in
     stop_jobs
     stop controller 20
     pg_down
+    cgroups_down
     log "cluster down" ;;
   pg-up) pg_up ;;
   pg-down) pg_down ;;

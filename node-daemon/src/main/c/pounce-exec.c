@@ -3,7 +3,9 @@
  *
  *   pounce-exec [--uid U --gid G [--groups g1,g2,...] [--user NAME]] [--cwd DIR]
  *               [--stdin PATH] [--stdout PATH] [--stderr PATH] [--append]
- *               [--relay] [--status FILE] -- PROGRAM [ARGS...]
+ *               [--relay] [--status FILE]
+ *               [--bind PATH [--cpus LIST] [--cgroup FILE]... [--memlock BYTES|unlimited]]
+ *               -- PROGRAM [ARGS...]
  *
  * The supervisor calls setsid() so it leads a new session and process group (the daemon signals
  * the whole job with kill(-pgid, sig)); it ignores every signal that would otherwise end or stop
@@ -15,6 +17,14 @@
  *   all after dropping privileges so files belong to the user and permissions apply; dup2s them to
  *   0/1/2, closes every other fd and execs PROGRAM (PATH search like execvp, but never the
  *   `/bin/sh` fallback for files without `#!`: those fail with "Exec format error").
+ * With --bind and at least one of --cpus/--cgroup/--memlock the child execs PATH (pounce-bind, the
+ * libc-free wrapper) instead of PROGRAM, with those options, the identity and `--errfd` (the error
+ * pipe): pounce-bind sets the affinity, joins the cgroups and raises RLIMIT_MEMLOCK while still
+ * root, then drops privileges and execs PROGRAM in the same pid. So that the cgroups are joined as
+ * root while files are still opened as the user, the child then switches only its effective ids
+ * (setgroups, setegid, seteuid) for chdir and the opens, and back to root before the exec.
+ * pounce-bind's failures come back through the same pipe, e.g. `failed pounce-bind:
+ * sched_setaffinity 0-3: Invalid argument`.
  * The environment is passed on untouched. Child failures travel back through a CLOEXEC pipe as
  * (stage, errno); its EOF means the exec succeeded.
  *
@@ -51,12 +61,19 @@
 
 extern char **environ;
 
-enum stage { ST_NONE, ST_SETGROUPS, ST_SETGID, ST_SETUID, ST_CHDIR, ST_STDIN, ST_STDOUT, ST_STDERR, ST_DUP2, ST_EXEC };
+enum stage { ST_NONE, ST_SETGROUPS, ST_SETGID, ST_SETUID, ST_CHDIR, ST_STDIN, ST_STDOUT, ST_STDERR, ST_DUP2, ST_EXEC,
+             ST_BIND_EXEC, ST_RESTORE,
+             /* reported by pounce-bind (its enum): */
+             ST_BIND = 20, ST_B_USAGE = ST_BIND, ST_B_AFFINITY, ST_B_RLIMIT, ST_B_SETGROUPS, ST_B_SETGID, ST_B_SETUID,
+             ST_B_EXEC, ST_B_CGROUP };
+
+#define MAX_CGROUPS 8
 
 static struct {
     long uid, gid; /* -1: not given */
     const char *groups, *user, *cwd, *in, *out, *err, *status;
-    int append, relay;
+    const char *bind, *cpus, *memlock, *cgroups[MAX_CGROUPS];
+    int append, relay, ncgroups;
     int rout[2], rerr[2]; /* --relay pipes: [0] the supervisor reads, [1] the child's 1 and 2 */
     char **argv;
     gid_t *gids;
@@ -117,7 +134,9 @@ static void usage(const char *why)
     static const char u[] =
         "usage: pounce-exec [--uid U --gid G [--groups g1,g2,...] [--user NAME]] [--cwd DIR]\n"
         "                   [--stdin PATH] [--stdout PATH] [--stderr PATH] [--append]\n"
-        "                   [--relay] [--status FILE] -- PROGRAM [ARGS...]\n";
+        "                   [--relay] [--status FILE]\n"
+        "                   [--bind PATH [--cpus LIST] [--cgroup FILE]... [--memlock BYTES]]\n"
+        "                   -- PROGRAM [ARGS...]\n";
     write_all(2, u, sizeof u - 1);
     exit(2);
 }
@@ -189,6 +208,17 @@ static void parse_args(int argc, char **argv)
             o.err = v;
         else if (strcmp(a, "--status") == 0)
             o.status = v;
+        else if (strcmp(a, "--bind") == 0)
+            o.bind = v;
+        else if (strcmp(a, "--cpus") == 0)
+            o.cpus = v;
+        else if (strcmp(a, "--memlock") == 0)
+            o.memlock = v;
+        else if (strcmp(a, "--cgroup") == 0) {
+            if (o.ncgroups == MAX_CGROUPS)
+                usage("too many --cgroup");
+            o.cgroups[o.ncgroups++] = v;
+        }
         else
             usage("unknown option");
     }
@@ -278,6 +308,58 @@ static void exec_program(char **argv)
     child_fail(ST_EXEC, seen_eacces ? EACCES : err);
 }
 
+/* Back to root and into pounce-bind, which applies the options and execs the program. */
+static _Noreturn void exec_bind(int as_user)
+{
+    if (as_user && (seteuid(0) != 0 || setegid(0) != 0))
+        child_fail(ST_RESTORE, errno);
+    int argc = 0;
+    for (char **a = o.argv; *a != NULL; a++)
+        argc++;
+    char **v = malloc(((size_t)argc + 2 * (size_t)o.ncgroups + 20) * sizeof *v);
+    char fd[16], uid[24], gid[24];
+    if (v == NULL)
+        child_fail(ST_BIND_EXEC, ENOMEM);
+    snprintf(fd, sizeof fd, "%d", errfd);
+    int n = 0;
+    v[n++] = (char *)o.bind;
+    v[n++] = "--errfd";
+    v[n++] = fd;
+    if (o.cpus != NULL) {
+        v[n++] = "--cpus";
+        v[n++] = (char *)o.cpus;
+    }
+    for (int i = 0; i < o.ncgroups; i++) {
+        v[n++] = "--cgroup";
+        v[n++] = (char *)o.cgroups[i];
+    }
+    if (o.memlock != NULL) {
+        v[n++] = "--memlock";
+        v[n++] = (char *)o.memlock;
+    }
+    if (as_user) {
+        snprintf(uid, sizeof uid, "%ld", o.uid);
+        snprintf(gid, sizeof gid, "%ld", o.gid);
+        v[n++] = "--uid";
+        v[n++] = uid;
+        v[n++] = "--gid";
+        v[n++] = gid;
+        if (o.groups != NULL) {
+            v[n++] = "--groups";
+            v[n++] = (char *)o.groups;
+        }
+    }
+    v[n++] = "--";
+    for (int i = 0; i < argc; i++)
+        v[n++] = o.argv[i];
+    v[n] = NULL;
+    /* pounce-bind makes the pipe CLOEXEC again first thing */
+    if (fcntl(errfd, F_SETFD, 0) != 0)
+        child_fail(ST_BIND_EXEC, errno);
+    execve(o.bind, v, environ);
+    child_fail(ST_BIND_EXEC, errno);
+}
+
 static _Noreturn void child(void)
 {
     /* Default dispositions first (signals are still blocked, so none is lost), then the mask. */
@@ -289,7 +371,16 @@ static _Noreturn void child(void)
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
 
-    if (o.uid >= 0 && geteuid() == 0) {
+    int binding = o.bind != NULL && (o.cpus != NULL || o.memlock != NULL || o.ncgroups > 0);
+    int as_user = o.uid >= 0 && geteuid() == 0;
+    if (as_user && binding) { /* effective ids only: pounce-bind still needs root */
+        if (setgroups(o.ngids, o.gids) != 0)
+            child_fail(ST_SETGROUPS, errno);
+        if (setegid((gid_t)o.gid) != 0)
+            child_fail(ST_SETGID, errno);
+        if (seteuid((uid_t)o.uid) != 0)
+            child_fail(ST_SETUID, errno);
+    } else if (as_user) {
         uid_t uid = (uid_t)o.uid;
         gid_t gid = (gid_t)o.gid;
         if (setgroups(o.ngids, o.gids) != 0)
@@ -323,6 +414,8 @@ static _Noreturn void child(void)
     if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
         child_fail(ST_DUP2, errno);
     close_others();
+    if (binding)
+        exec_bind(as_user);
     exec_program(o.argv);
     child_fail(ST_EXEC, ENOEXEC); /* not reached */
 }
@@ -341,8 +434,21 @@ static void describe(int stage, int err, char *m, size_t n)
     case ST_STDOUT: snprintf(m, n, "open(%s): %s", o.out != NULL ? o.out : "/dev/null", e); break;
     case ST_STDERR: snprintf(m, n, "open(%s): %s", o.err, e); break;
     case ST_DUP2: snprintf(m, n, "dup2: %s", e); break;
-    case ST_EXEC: snprintf(m, n, "execve(%s): %s", o.argv[0], e); break;
-    default: snprintf(m, n, "fork: %s", e); break;
+    case ST_EXEC: case ST_B_EXEC: snprintf(m, n, "execve(%s): %s", o.argv[0], e); break;
+    case ST_BIND_EXEC: snprintf(m, n, "execve(%s): %s", o.bind, e); break;
+    case ST_RESTORE: snprintf(m, n, "seteuid(0): %s", e); break;
+    case ST_B_USAGE: snprintf(m, n, "pounce-bind: usage: %s", e); break;
+    case ST_B_AFFINITY: snprintf(m, n, "pounce-bind: sched_setaffinity %s: %s", o.cpus, e); break;
+    case ST_B_RLIMIT: snprintf(m, n, "pounce-bind: setrlimit RLIMIT_MEMLOCK %s: %s", o.memlock, e); break;
+    case ST_B_SETGROUPS: snprintf(m, n, "pounce-bind: setgroups(%s): %s", o.groups != NULL ? o.groups : "", e); break;
+    case ST_B_SETGID: snprintf(m, n, "pounce-bind: setgid(%ld): %s", o.gid, e); break;
+    case ST_B_SETUID: snprintf(m, n, "pounce-bind: setuid(%ld): %s", o.uid, e); break;
+    default:
+        if (stage >= ST_B_CGROUP && stage < ST_B_CGROUP + o.ncgroups)
+            snprintf(m, n, "pounce-bind: cgroup %s: %s", o.cgroups[stage - ST_B_CGROUP], e);
+        else
+            snprintf(m, n, "fork: %s", e);
+        break;
     }
 }
 

@@ -24,11 +24,35 @@ final class Launcher {
 
   private final Path spool;
   private final Path exec;
+  private final Path bind;
+  private final Cgroups cgroups;
+  private final String node;
   private final long myUid = Posix.uid();
 
   Launcher(Path spool, Path exec) {
+    this(spool, exec, Cgroups.none("not probed"), "node");
+  }
+
+  /**
+   * Launches through {@code exec}, with {@code pounce-bind} next to it, in {@code cgroups}, for
+   * node {@code node}.
+   */
+  Launcher(Path spool, Path exec, Cgroups cgroups, String node) {
+    this.node = node;
     this.spool = spool;
     this.exec = exec;
+    this.bind = exec.resolveSibling("pounce-bind");
+    this.cgroups = cgroups;
+  }
+
+  /** The node's cgroups. */
+  Cgroups cgroups() {
+    return cgroups;
+  }
+
+  /** The node's name. */
+  String node() {
+    return node;
   }
 
   /** The spool directory. */
@@ -49,6 +73,13 @@ final class Launcher {
       t.ended(fail(refusal(b.getUid())));
       return;
     }
+    LwkMem lwk;
+    try {
+      lwk = lwkMem(b.getLwkMem(), b.getMemoryMb(), b.getEnvList());
+    } catch (LwkMem.Refused e) {
+      t.ended(fail(e.getMessage()));
+      return;
+    }
     try {
       Path dir = jobDir(b.getJobId());
       Files.createDirectories(spool);
@@ -67,9 +98,12 @@ final class Launcher {
       if (root) {
         Posix.chown(script, b.getUid(), b.getGid());
       }
-      List<String> cmd = command(b, root, script, status);
+      Path leaf = cgroups.leaf(b.getJobId(), "batch", b.getMemoryMb(), 0).orElse(null);
+      t.inCgroup(leaf);
+      Binding binding = new Binding(b.getCpuList(), leaf, lwk.memlock());
+      List<String> cmd = command(b, root, script, status, binding);
       long since = System.currentTimeMillis();
-      Process p = spawn(cmd, b.getEnvList());
+      Process p = spawn(cmd, lwk.env());
       t.spawned(p.pid(), since);
       Log.info("%s: pounce-exec pid %d as %s (uid %d)", t, p.pid(), b.getUser(), b.getUid());
       Thread.ofVirtual().name("job" + b.getJobId()).start(() -> follow(t, p));
@@ -79,8 +113,15 @@ final class Launcher {
     }
   }
 
-  private List<String> command(LaunchBatch b, boolean root, Path script, Path status) {
+  /** {@code --lwk-mem} for a task of a job with {@code memoryMb} here (docs/lwk-mem.md). */
+  LwkMem lwkMem(String mode, long memoryMb, List<String> env) throws LwkMem.Refused {
+    return LwkMem.apply(mode, memoryMb, env, exec.resolveSibling("libpounce-prefault.so"));
+  }
+
+  private List<String> command(
+      LaunchBatch b, boolean root, Path script, Path status, Binding binding) {
     List<String> c = supervisor(b.getUid(), b.getGid(), b.getUser(), b.getWorkDir(), root);
+    c.addAll(binding.options(bind));
     if (!b.getStdinPath().isEmpty()) {
       c.addAll(List.of("--stdin", b.getStdinPath()));
     }
@@ -93,6 +134,14 @@ final class Launcher {
     }
     c.addAll(List.of("--status", status.toString(), "--", script.toString()));
     c.addAll(b.getArgsList());
+    return c;
+  }
+
+  /** The supervisor, its identity options and {@code binding}, for a step task. */
+  List<String> supervisor(
+      int uid, int gid, String user, String workDir, boolean root, Binding binding) {
+    List<String> c = supervisor(uid, gid, user, workDir, root);
+    c.addAll(binding.options(bind));
     return c;
   }
 
@@ -146,7 +195,7 @@ final class Launcher {
   }
 
   /** Reads the supervisor's lines until it exits, then ends the task. */
-  private static void follow(Task t, Process p) {
+  private void follow(Task t, Process p) {
     String last = null;
     try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; ) {
@@ -163,7 +212,17 @@ final class Launcher {
     }
     int status = waitFor(p);
     cleanUp(t);
-    t.ended(exit(last, status, t.wasStarted()));
+    Task.Exit x = exit(last, status, t.wasStarted());
+    Path leaf = t.cgroup();
+    if (leaf != null) {
+      long kills = cgroups.oomKills(leaf);
+      cgroups.remove(leaf);
+      if (kills > 0 && x.failure() == null) {
+        x = x.outOfMemory();
+        OomNotice.batch(node, t.spec, kills);
+      }
+    }
+    t.ended(x);
   }
 
   /** After the supervisor: SIGKILL to what the script left behind in its group. */
@@ -211,8 +270,9 @@ final class Launcher {
     }
   }
 
-  /** Deletes the job's spool directory. */
+  /** Deletes the job's spool directory and what is left of its cgroup. */
   void deleteJobDir(long jobId) {
+    cgroups.removeJob(jobId);
     Path dir = jobDir(jobId);
     if (!Files.exists(dir)) {
       return;

@@ -19,9 +19,16 @@ import java.util.function.UnaryOperator;
  * @param cpus CPUs offered to jobs
  * @param memoryMb memory offered to jobs, MiB
  * @param exec path of the {@code pounce-exec} supervisor
+ * @param cgroup where the jobs' cgroups go, relative to the daemon's own cgroup in each hierarchy
  */
 public record NodeConfig(
-    List<String> controllers, String name, Path spool, int cpus, long memoryMb, Path exec) {
+    List<String> controllers,
+    String name,
+    Path spool,
+    int cpus,
+    long memoryMb,
+    Path exec,
+    String cgroup) {
 
   /** Default controller address (the controller's HTTP port, which also speaks gRPC). */
   public static final String DEFAULT_CONTROLLER = "127.0.0.1:6820";
@@ -50,13 +57,15 @@ public record NodeConfig(
     String cpus = get.apply("pounce.node.cpus");
     String mem = get.apply("pounce.node.memory-mb");
     String exec = get.apply("pounce.node.exec");
+    String cgroup = orElse(get.apply("pounce.node.cgroup"), "pounce/" + name);
     return new NodeConfig(
         Arrays.stream(controller.split(",")).map(String::trim).toList(),
         name,
         Path.of(spool).toAbsolutePath(),
         cpus == null ? hw.cpus() : Integer.parseInt(cpus),
         mem == null ? hw.memoryMb() : Long.parseLong(mem),
-        exec == null ? defaultExec() : Path.of(exec).toAbsolutePath());
+        exec == null ? defaultExec() : Path.of(exec).toAbsolutePath(),
+        cgroup);
   }
 
   private static String orElse(String v, String dflt) {

@@ -34,7 +34,13 @@ public final class NodeDaemon implements AutoCloseable {
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("pounce-timers").factory());
-    Launcher launcher = new Launcher(config.spool(), config.exec());
+    Cgroups cgroups = Cgroups.probe(config.cgroup(), Posix.uid() == 0);
+    if (cgroups.kind() == Cgroups.Kind.NONE) {
+      Log.warn("%s", cgroups.why());
+    } else {
+      Log.info("memory limits through cgroup %s at %s", cgroups.kind(), cgroups.base());
+    }
+    Launcher launcher = new Launcher(config.spool(), config.exec(), cgroups, config.name());
     StepRun.Sink steps = e -> session().send(e);
     this.registry = new TaskRegistry(launcher, this::sendEvent, steps, timers);
     this.session = new Session(config.controllers(), this::register, registry::handle, timers);

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,8 @@ final class StepRun {
   private final List<Proc> procs = new ArrayList<>();
   private int ended;
   private boolean stopping;
+  private Cgroups cgroups = Cgroups.none("not started");
+  private Path leaf;
 
   /** One task's supervisor. */
   private static final class Proc {
@@ -70,6 +73,20 @@ final class StepRun {
 
   /** Starts every task; a task that cannot start is reported LaunchFailed. */
   void start(Launcher launcher) {
+    String noCgroup = null;
+    if (launcher.mayRunAs(spec.getUid())) {
+      try {
+        synchronized (this) {
+          cgroups = launcher.cgroups();
+          leaf =
+              cgroups
+                  .leaf(spec.getJobId(), "step" + spec.getStepId(), 0, spec.getMemoryMb())
+                  .orElse(null);
+        }
+      } catch (IOException | RuntimeException e) {
+        noCgroup = "cgroup: " + e;
+      }
+    }
     for (StepTask t : spec.getTasksList()) {
       Proc p = new Proc(t.getRank());
       synchronized (this) {
@@ -79,16 +96,32 @@ final class StepRun {
         end(p, new Task.Exit(0, 0, launcher.refusal(spec.getUid())));
         continue;
       }
+      if (noCgroup != null) {
+        end(p, new Task.Exit(0, 0, noCgroup));
+        continue;
+      }
+      List<String> env = new ArrayList<>(spec.getEnvList());
+      env.addAll(t.getEnvList()); // later entries win
+      LwkMem lwk;
+      try {
+        lwk = launcher.lwkMem(spec.getLwkMem(), spec.getMemoryMb(), env);
+      } catch (LwkMem.Refused e) {
+        end(p, new Task.Exit(0, 0, e.getMessage()));
+        continue;
+      }
       List<String> cmd =
           launcher.supervisor(
-              spec.getUid(), spec.getGid(), spec.getUser(), spec.getWorkDir(), launcher.isRoot());
+              spec.getUid(),
+              spec.getGid(),
+              spec.getUser(),
+              spec.getWorkDir(),
+              launcher.isRoot(),
+              new Binding(t.getCpuList(), leafPath(), lwk.memlock()));
       cmd.add("--relay");
       cmd.add("--");
       cmd.addAll(spec.getArgvList());
-      List<String> env = new ArrayList<>(spec.getEnvList());
-      env.addAll(t.getEnvList()); // later entries win
       try {
-        Process proc = Launcher.spawn(cmd, env);
+        Process proc = Launcher.spawn(cmd, lwk.env());
         synchronized (this) {
           p.pgid = proc.pid();
         }
@@ -141,7 +174,16 @@ final class StepRun {
     if (wasStarted) {
       Signals.kill(-group, Signals.SIGKILL); // what the task left behind in its group
     }
-    end(p, Launcher.exit(last, status, wasStarted));
+    Task.Exit x = Launcher.exit(last, status, wasStarted);
+    Path l = leafPath();
+    if (l != null && x.failure() == null && x.signal() != 0 && cgroups.oomKills(l) > 0) {
+      x = x.outOfMemory(); // the kernel's OOM killer ended it (SIGKILL) in the step's cgroup
+    }
+    end(p, x);
+  }
+
+  private synchronized Path leafPath() {
+    return leaf;
   }
 
   /** One protocol line (ASCII, without its LF); null at EOF. */
@@ -182,13 +224,20 @@ final class StepRun {
     if (x.failure() != null) {
       e.setLaunchFailed(LaunchFailed.newBuilder().setReason(x.failure()));
     } else {
-      e.setExited(Exited.newBuilder().setExitCode(x.code()).setSignal(x.signal()));
+      e.setExited(
+          Exited.newBuilder().setExitCode(x.code()).setSignal(x.signal()).setOutOfMemory(x.oom()));
     }
     Log.info(
         "%s task %d ended: %s",
         this,
         p.rank,
-        x.failure() != null ? "launch failed: " + x.failure() : x.code() + ":" + x.signal());
+        x.failure() != null
+            ? "launch failed: " + x.failure()
+            : x.code() + ":" + x.signal() + (x.oom() ? " out of memory" : ""));
+    Path l = leafPath();
+    if (finished() && l != null) {
+      cgroups.remove(l); // before the last exit goes out: the step is over when it arrives
+    }
     sink.send(e.build());
   }
 

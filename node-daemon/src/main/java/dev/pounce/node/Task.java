@@ -6,6 +6,7 @@ import dev.pounce.proto.v1.LaunchFailed;
 import dev.pounce.proto.v1.RunningTask;
 import dev.pounce.proto.v1.Started;
 import dev.pounce.proto.v1.TaskEvent;
+import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,19 @@ final class Task {
    * @param code exit status
    * @param signal terminating signal
    * @param failure why it never started, or null
+   * @param oom its cgroup counted an OOM kill
    */
-  record Exit(int code, int signal, String failure) {}
+  record Exit(int code, int signal, String failure, boolean oom) {
+
+    Exit(int code, int signal, String failure) {
+      this(code, signal, failure, false);
+    }
+
+    /** The same exit, with the OOM kill its cgroup saw. */
+    Exit outOfMemory() {
+      return new Exit(code, signal, failure, true);
+    }
+  }
 
   /** SLURM's default KillWait, used when neither the launch nor the signal carries one. */
   static final int DEFAULT_KILL_WAIT_SECONDS = 30;
@@ -62,6 +74,7 @@ final class Task {
   private ScheduledFuture<?> timeLimit;
   private long startMs;
   private ScheduledFuture<?> killTimer;
+  private Path cgroup;
 
   Task(LaunchBatch spec, Sink sink, ScheduledExecutorService timers, Consumer<Task> onEnd) {
     this.spec = spec;
@@ -157,7 +170,8 @@ final class Task {
                 .setExitCode(x.code())
                 .setSignal(x.signal())
                 .setTimedOut(timedOut)
-                .setCancelled(cancelled));
+                .setCancelled(cancelled)
+                .setOutOfMemory(x.oom()));
       }
       e = b.build();
       gone = forgotten;
@@ -172,7 +186,8 @@ final class Task {
                 + ":"
                 + x.signal()
                 + (timedOut ? " timed out" : "")
-                + (cancelled ? " cancelled" : ""));
+                + (cancelled ? " cancelled" : "")
+                + (x.oom() ? " out of memory" : ""));
     if (gone) {
       onForgottenEnd.accept(this);
     } else {
@@ -249,6 +264,15 @@ final class Task {
     return exit != null;
   }
 
+  /** The task's cgroup leaf (null: none). */
+  synchronized void inCgroup(Path leaf) {
+    cgroup = leaf;
+  }
+
+  synchronized Path cgroup() {
+    return cgroup;
+  }
+
   synchronized long pgid() {
     return pgid;
   }
@@ -263,6 +287,7 @@ final class Task {
     if (exit != null) {
       b.setFinished(true).setExitCode(exit.failure() != null ? 1 : exit.code());
       b.setSignal(exit.signal()).setTimedOut(timedOut).setCancelled(cancelled);
+      b.setOutOfMemory(exit.oom());
       if (exit.failure() != null) {
         b.setLaunchFailure(exit.failure());
       }

@@ -31,7 +31,14 @@ class SessionTest {
     FakeController controller = new FakeController(0);
     int port = controller.port();
     NodeConfig config =
-        new NodeConfig(List.of("127.0.0.1:" + port), "node1", spool, 16, 1000, Fixtures.exec());
+        new NodeConfig(
+            List.of("127.0.0.1:" + port),
+            "node1",
+            spool,
+            16,
+            1000,
+            Fixtures.exec(),
+            "pounce-sessiontest-" + ProcessHandle.current().pid() + "/node1");
     Inventory inventory = Inventory.detect().offering(16, 1000);
     try (NodeDaemon daemon = new NodeDaemon(config, inventory)) {
       daemon.start();
@@ -74,6 +81,11 @@ class SessionTest {
       assertThat(spool.resolve("job2")).doesNotExist();
     } finally {
       controller.close();
+    }
+    Path base = Cgroups.probe(config.cgroup(), Fixtures.root()).base();
+    if (base != null) { // the daemon's cgroup directory, empty once its jobs ended
+      Files.deleteIfExists(base);
+      Files.deleteIfExists(base.getParent());
     }
   }
 

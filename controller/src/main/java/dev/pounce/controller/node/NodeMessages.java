@@ -3,6 +3,7 @@ package dev.pounce.controller.node;
 import dev.pounce.controller.usecase.RegisterNode;
 import dev.pounce.controller.usecase.ReportStepTask;
 import dev.pounce.controller.usecase.ReportTask;
+import dev.pounce.core.step.StepOutcome;
 import dev.pounce.proto.v1.Register;
 import dev.pounce.proto.v1.RunningTask;
 import dev.pounce.proto.v1.StepEvent;
@@ -51,7 +52,15 @@ final class NodeMessages {
       case STDERR -> to.output(job, step, rank, true, e.getStderr().toByteArray());
       case EXITED ->
           to.ended(
-              node, job, step, rank, e.getExited().getExitCode(), e.getExited().getSignal(), null);
+              node,
+              job,
+              step,
+              rank,
+              e.getExited().getOutOfMemory() ? 0 : e.getExited().getExitCode(),
+              e.getExited().getOutOfMemory()
+                  ? StepOutcome.OOM_SIGNAL // SLURM's record of an OOM kill: 0:125
+                  : e.getExited().getSignal(),
+              null);
       case LAUNCH_FAILED -> to.ended(node, job, step, rank, 0, 0, e.getLaunchFailed().getReason());
       case STARTED, KIND_NOT_SET -> {}
     }
@@ -74,6 +83,7 @@ final class NodeMessages {
         e.getExited().getSignal(),
         e.getExited().getTimedOut(),
         e.getExited().getCancelled(),
+        e.getExited().getOutOfMemory(),
         e.getLaunchFailed().getReason(),
         e.getTimeMs());
   }

@@ -105,7 +105,8 @@ public class NodeSessions implements NodeGateway {
             .setTimeLimitSeconds(l.timeLimitSeconds())
             .setKillWaitSeconds(l.killWaitSeconds())
             .setCpus(l.cpus())
-            .setMemoryMb(l.memoryMb());
+            .setMemoryMb(l.memoryMb())
+            .setLwkMem(l.lwkMem());
     l.env().forEach((k, v) -> b.addEnv(k + "=" + v));
     return send(node, ControllerMessage.newBuilder().setLaunchBatch(b).build());
   }

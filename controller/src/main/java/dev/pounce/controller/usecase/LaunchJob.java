@@ -66,7 +66,8 @@ public class LaunchJob {
                 : job.timeLimitMinutes() * 60,
             settings.get().killWaitSeconds(),
             job.cpusPerNode().isEmpty() ? 1 : job.cpusPerNode().get(0),
-            job.memPerNodeMb());
+            job.memPerNodeMb(),
+            s.extra().getOrDefault("lwk-mem", ""));
     if (!gateway.launchBatch(node, launch)) {
       LOG.warnf("job %d: node %s has no session; launch failed", job.id(), node);
       QuarkusTransaction.requiringNew()

@@ -7,6 +7,7 @@ import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobTrigger;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
+import dev.pounce.core.step.StepOutcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public class ReportTask {
    * @param signal terminating signal (EXITED)
    * @param timedOut ended by the time limit (EXITED)
    * @param cancelled ended by a cancel (EXITED)
+   * @param outOfMemory the node's memory cgroup OOM-killed a process of it (EXITED)
    * @param failure why the launch failed (LAUNCH_FAILED)
    * @param timeMs node time of the event
    */
@@ -53,6 +55,7 @@ public class ReportTask {
       int signal,
       boolean timedOut,
       boolean cancelled,
+      boolean outOfMemory,
       String failure,
       long timeMs) {}
 
@@ -96,7 +99,9 @@ public class ReportTask {
         jobs.append(new JobEventRecord(job.id(), job.attempt(), "STARTED", null, null, node));
         yield false;
       }
-      case EXITED -> applyExit(job, r.exitCode(), r.signal(), r.timedOut(), r.cancelled(), node);
+      case EXITED ->
+          applyExit(
+              job, r.exitCode(), r.signal(), r.timedOut(), r.cancelled(), r.outOfMemory(), node);
       case LAUNCH_FAILED -> applyLaunchFailure(job, r.failure(), node);
       case UNKNOWN -> false;
     };
@@ -123,12 +128,35 @@ public class ReportTask {
   /** Records the end of a job's batch script. Inside a transaction, with the job locked. */
   boolean applyExit(
       Job job, int exitCode, int signal, boolean timedOut, boolean cancelled, String node) {
+    return applyExit(job, exitCode, signal, timedOut, cancelled, false, node);
+  }
+
+  /**
+   * Records the end of a job's batch script, {@code outOfMemory} when the node's memory cgroup
+   * OOM-killed a process of it: then the job ends OUT_OF_MEMORY with SLURM's {@code 0:125} whatever
+   * the script's own status. Inside a transaction, with the job locked.
+   */
+  boolean applyExit(
+      Job job,
+      int scriptExit,
+      int scriptSignal,
+      boolean timedOut,
+      boolean cancelled,
+      boolean outOfMemory,
+      String node) {
     if (requeue.finish(job, node)) {
       return true;
     }
     JobTrigger trigger =
         JobOutcome.triggerFor(
-            exitCode, signal, timedOut, cancelled || job.cancelledBy() != null, false);
+            scriptExit,
+            scriptSignal,
+            timedOut,
+            cancelled || job.cancelledBy() != null,
+            outOfMemory);
+    boolean oom = trigger == JobTrigger.END_OUT_OF_MEMORY;
+    int exitCode = oom ? 0 : scriptExit;
+    int signal = oom ? StepOutcome.OOM_SIGNAL : scriptSignal;
     var applied =
         JobEvents.apply(
             jobs,

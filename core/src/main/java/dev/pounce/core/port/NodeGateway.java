@@ -89,6 +89,7 @@ public interface NodeGateway {
    * @param killWaitSeconds KillWait
    * @param cpus CPUs on this node
    * @param memoryMb memory on this node (0 unlimited)
+   * @param lwkMem {@code --lwk-mem} mode ("prefault", "hugepages"), empty for none
    */
   record BatchLaunch(
       long jobId,
@@ -107,5 +108,6 @@ public interface NodeGateway {
       long timeLimitSeconds,
       int killWaitSeconds,
       int cpus,
-      long memoryMb) {}
+      long memoryMb,
+      String lwkMem) {}
 }

@@ -59,5 +59,12 @@ class StepLayoutTest {
     assertThat(StepOutcome.of(List.of(missing), false))
         .isEqualTo(new StepOutcome(JobState.FAILED, 2, 0));
     assertThat(StepOutcome.of(List.of(ok), true).state()).isEqualTo(JobState.CANCELLED);
+    // an OOM-killed task: OUT_OF_MEMORY 0:125 (status SIG_OOM 253), srun exits 253, even when
+    // another task was killed by a plain signal; a cancel still wins
+    TaskEnd oom = new TaskEnd(0, "n1", 0, StepOutcome.OOM_SIGNAL, null);
+    StepOutcome o = StepOutcome.of(List.of(killed, oom), false);
+    assertThat(o).isEqualTo(new StepOutcome(JobState.OUT_OF_MEMORY, 0, 125));
+    assertThat(o.srunExitCode()).isEqualTo(253);
+    assertThat(StepOutcome.of(List.of(oom), true).state()).isEqualTo(JobState.CANCELLED);
   }
 }

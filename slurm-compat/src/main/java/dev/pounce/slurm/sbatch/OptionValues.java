@@ -104,6 +104,12 @@ public final class OptionValues {
         }
         o.extra.put(key, v);
       }
+      case "lwk-mem" -> {
+        if (!v.equals("prefault") && !v.equals("hugepages")) {
+          throw invalid("--lwk-mem"); // as for SLURM's own enumerated options
+        }
+        o.extra.put(key, v);
+      }
       case "array" -> o.array = v;
       case "dependency" -> o.dependency = v;
       case "kill-on-invalid-dep" -> {

@@ -68,6 +68,7 @@ final class SbatchOptionTable {
                 OptSpec.both("job-name", 'J', REQUIRED),
                 OptSpec.lng("kill-on-invalid-dep", REQUIRED),
                 OptSpec.both("licenses", 'L', REQUIRED),
+                OptSpec.lng("lwk-mem", REQUIRED), // Pounce's own: docs/lwk-mem.md
                 OptSpec.lng("mail-type", REQUIRED),
                 OptSpec.lng("mail-user", REQUIRED),
                 OptSpec.lng("mcs-label", REQUIRED),
@@ -154,6 +155,7 @@ final class SbatchOptionTable {
           Map.entry("SBATCH_GRES", "gres"),
           Map.entry("SBATCH_GRES_FLAGS", "gres-flags"),
           Map.entry("SBATCH_HINT", "hint"),
+          Map.entry("SBATCH_LWK_MEM", "lwk-mem"),
           Map.entry("SBATCH_IGNORE_PBS", "ignore-pbs"),
           Map.entry("SBATCH_INPUT", "input"),
           Map.entry("SBATCH_JOB_NAME", "job-name"),

@@ -204,6 +204,10 @@ public final class ShowJob {
     if (s.killOnInvalidDep()) {
       out.add(List.of("KillOInInvalidDependent=Yes")); // sic, SLURM 22.05's spelling
     }
+    String lwk = s.extra().get("lwk-mem");
+    if (lwk != null) {
+      out.add(List.of("LwkMem=" + lwk)); // Pounce's own line (sbatch --lwk-mem)
+    }
     return out;
   }
 

@@ -15,7 +15,24 @@ final class ExitLines {
 
   /** The lines for one task end; empty for a clean exit. */
   static String of(TaskEnd e) {
+    return of(e, "");
+  }
+
+  /**
+   * The lines for one task end of step {@code stepId} ({@code <job>.<step>}); an OOM-killed task
+   * gets the node's task/cgroup line first, then {@code Out Of Memory}.
+   */
+  static String of(TaskEnd e, String stepId) {
     String where = "srun: error: " + e.node() + ": task " + e.rank() + ": ";
+    if (e.failure() == null && e.signal() == StepOutcome.OOM_SIGNAL) {
+      return "slurmstepd-"
+          + e.node()
+          + ": error: Detected 1 oom-kill event(s) in StepId="
+          + stepId
+          + ". Some of your processes may have been killed by the cgroup out-of-memory handler.\n"
+          + where
+          + "Out Of Memory\n";
+    }
     if (e.failure() != null) {
       return stepd(e) + where + "Exited with exit code " + StepOutcome.LAUNCH_FAILED_EXIT + "\n";
     }

@@ -150,7 +150,8 @@ public final class Srun implements StreamingCommand {
             write(sink, true, labels.flush(end.rank(), true));
           }
           if (!interrupts.aborted()) {
-            write(sink, true, ExitLines.of(end).getBytes(StandardCharsets.UTF_8));
+            String id = step.jobId() + "." + step.stepId();
+            write(sink, true, ExitLines.of(end, id).getBytes(StandardCharsets.UTF_8));
           }
         }
         case Step last -> {

@@ -355,6 +355,20 @@ class SbatchTest {
   }
 
   @Test
+  void lwkMemComesFromTheCommandLineADirectiveOrSbatchLwkMem() {
+    String script = "#!/bin/sh\n#SBATCH --lwk-mem=hugepages\ntrue\n";
+    Map<String, String> env = new HashMap<>(Fixtures.ENV);
+    runWithFile(env, "lwk.sh", script, "lwk.sh");
+    assertThat(cluster.submitted.get(0).extra()).containsEntry("lwk-mem", "hugepages");
+    env.put("SBATCH_LWK_MEM", "prefault");
+    runWithFile(env, "lwk.sh", script, "lwk.sh");
+    assertThat(cluster.submitted.get(1).extra()).containsEntry("lwk-mem", "prefault");
+    assertThat(err(run("--lwk-mem=huge", "--wrap=true")))
+        .isEqualTo("sbatch: error: Invalid --lwk-mem specification\n");
+    assertThat(cluster.submitted).hasSize(2);
+  }
+
+  @Test
   void flagVariablesNeedATrueValue() {
     Map<String, String> env = new HashMap<>(Fixtures.ENV);
     env.put("SBATCH_REQUEUE", "0");

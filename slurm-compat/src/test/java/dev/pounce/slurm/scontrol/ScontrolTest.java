@@ -142,6 +142,25 @@ class ScontrolTest {
   }
 
   @Test
+  void showJobOfAnOutOfMemoryLwkJob() {
+    dev.pounce.core.job.JobSpec.Builder sp = Fixtures.spec(null, "sbatch --wrap=true");
+    sp.extra = java.util.Map.of("lwk-mem", "prefault");
+    dev.pounce.core.job.Job.Builder b =
+        Fixtures.ran(75, "wrap", sp.build(), "11:24:33", "11:24:34");
+    b.state = dev.pounce.core.job.JobState.OUT_OF_MEMORY;
+    b.reason = dev.pounce.core.job.JobReason.OUT_OF_MEMORY;
+    b.exitCode = 0;
+    b.exitSignal = 125;
+    b.endTime = Fixtures.t("11:24:35");
+    cluster.jobs.add(b.build());
+    String show = out(run("show", "job", "75"));
+    assertThat(show)
+        .contains("   JobState=OUT_OF_MEMORY Reason=OutOfMemory Dependency=(null)\n")
+        .contains(" ExitCode=0:125\n")
+        .endsWith("   Power=\n   LwkMem=prefault\n   \n\n");
+  }
+
+  @Test
   void showJobErrors() {
     golden("scontrol_show_job_unknown", run("show", "job", "999999"));
     golden("scontrol_show_job_bad", run("show", "job", "abc"));

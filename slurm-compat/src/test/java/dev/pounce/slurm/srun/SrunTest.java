@@ -261,4 +261,14 @@ class SrunTest {
     assertThat(ExitLines.signalText(11)).isEqualTo("Segmentation fault");
     assertThat(ExitLines.of(new TaskEnd(0, "n1", 0, 0, null))).isEmpty();
   }
+
+  @Test
+  void anOomKilledTaskGetsTheCgroupLineAndOutOfMemory() {
+    // 22.05: task_cgroup's error (strings of task_cgroup.so), then launch_slurm's "Out Of Memory"
+    assertThat(ExitLines.of(new TaskEnd(1, "n2", 0, 125, null), "7.0"))
+        .isEqualTo(
+            "slurmstepd-n2: error: Detected 1 oom-kill event(s) in StepId=7.0. Some of your"
+                + " processes may have been killed by the cgroup out-of-memory handler.\n"
+                + "srun: error: n2: task 1: Out Of Memory\n");
+  }
 }
