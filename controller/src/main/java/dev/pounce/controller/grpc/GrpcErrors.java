@@ -25,7 +25,7 @@ final class GrpcErrors {
               INVALID_FEATURE,
               INVALID_ARRAY ->
               Status.INVALID_ARGUMENT;
-          case ALREADY_DONE, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
+          case ALREADY_DONE, JOB_FINISHED, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
               Status.FAILED_PRECONDITION;
           case NOT_SUPPORTED -> Status.UNIMPLEMENTED;
           case DUPLICATE_JOB_ID -> Status.ALREADY_EXISTS;

@@ -1,7 +1,7 @@
 package dev.pounce.controller.persistence;
 
 import dev.pounce.core.dep.Dependencies;
-import dev.pounce.core.dep.DependencyCheck;
+import dev.pounce.core.dep.DependencyTargets;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobState;
@@ -356,24 +356,29 @@ public class JpaJobStore implements JobStore {
   }
 
   @Override
-  public Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids) {
-    Map<Long, DependencyCheck.Target> out = new HashMap<>();
+  public DependencyTargets dependencyTargets(Collection<Long> ids) {
     if (ids.isEmpty()) {
-      return out;
+      return new DependencyTargets(List.of());
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT id, state, start_time, end_time FROM jobs WHERE id IN (:ids)")
+        em.createNativeQuery(
+                "SELECT id, array_job_id, array_task_id, state, start_time, end_time FROM jobs"
+                    + " WHERE id IN (:ids) OR array_job_id IN (:ids)")
             .setParameter("ids", ids)
             .getResultList();
+    List<DependencyTargets.Row> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      long id = ((Number) r[0]).longValue();
-      out.put(
-          id,
-          new DependencyCheck.Target(
-              id, JobState.valueOf((String) r[1]), instant(r[2]), instant(r[3])));
+      out.add(
+          new DependencyTargets.Row(
+              ((Number) r[0]).longValue(),
+              r[1] == null ? 0 : ((Number) r[1]).longValue(),
+              r[2] == null ? -1 : ((Number) r[2]).intValue(),
+              JobState.valueOf((String) r[3]),
+              instant(r[4]),
+              instant(r[5])));
     }
-    return out;
+    return new DependencyTargets(out);
   }
 
   private static Instant instant(Object o) {

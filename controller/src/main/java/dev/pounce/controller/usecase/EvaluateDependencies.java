@@ -3,6 +3,7 @@ package dev.pounce.controller.usecase;
 import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.core.dep.Dependencies;
 import dev.pounce.core.dep.DependencyCheck;
+import dev.pounce.core.dep.DependencyTargets;
 import dev.pounce.core.dep.DependencyTerm;
 import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
@@ -14,9 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /**
  * The dependency step of a scheduling pass: re-evaluates every pending job still waiting on a
@@ -58,18 +58,19 @@ class EvaluateDependencies {
         ids.add(t.targetId());
       }
     }
-    Map<Long, DependencyCheck.Target> known = jobs.dependencyTargets(ids);
+    DependencyTargets known = jobs.dependencyTargets(ids);
     int minJobAge = settings.get().minJobAgeSeconds();
-    // A target slurmctld has already forgotten (ended MinJobAge ago) counts as gone: SLURM lifts
-    // the dependency (22.05: afterok on a job that failed minutes earlier let the job run).
-    LongFunction<DependencyCheck.Target> targets =
-        id -> {
-          DependencyCheck.Target t = known.get(id);
-          boolean gone = t != null && KnownJobs.forgotten(t.state(), t.endTime(), minJobAge, now);
-          return gone ? null : t;
-        };
     boolean changed = false;
     for (Job job : waiting) {
+      // A target slurmctld has already forgotten (ended MinJobAge ago) counts as gone: SLURM lifts
+      // the dependency (22.05: afterok on a job that failed minutes earlier let the job run).
+      int ownTask = job.arrayJobId() != 0 ? job.arrayTaskId() : -1;
+      Function<DependencyTerm, DependencyCheck.Target> targets =
+          term -> {
+            DependencyCheck.Target t = known.resolve(term, ownTask);
+            boolean gone = t != null && KnownJobs.forgotten(t.state(), t.endTime(), minJobAge, now);
+            return gone ? null : t;
+          };
       boolean busy = job.dependency().hasSingleton() && jobs.singletonBusy(job);
       Dependencies next = DependencyCheck.evaluate(job.dependency(), targets, busy, now);
       if (next.equals(job.dependency())) {

@@ -1,7 +1,11 @@
 package dev.pounce.controller.usecase;
 
 import dev.pounce.controller.sched.SchedulerLoop;
+import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.dep.DependencyTerm;
+import dev.pounce.core.job.Eligibility;
 import dev.pounce.core.job.Job;
+import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
 import dev.pounce.core.node.Node;
@@ -15,6 +19,7 @@ import dev.pounce.slurm.api.JobUpdate;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,7 +27,8 @@ import java.util.List;
  * counts, memory and nice value, with SLURM's rules: the owner or root; a user may lower a running
  * job's time limit but not raise it; placement fields only while pending; the new request must
  * still fit the partition. A running job's new time limit is sent to its node. ArrayTaskThrottle
- * applies to the job's whole array (a job that is no array is left as it is).
+ * applies to the job's whole array (a job that is no array is left as it is). Dependency= replaces
+ * what a pending job waits on.
  */
 @ApplicationScoped
 public class UpdateJob {
@@ -78,7 +84,7 @@ public class UpdateJob {
       throw invalid(SlurmErrorCode.USER_ID_MISSING);
     }
     if (job.state().isFinal() || job.state() == JobState.COMPLETING) {
-      throw invalid(SlurmErrorCode.ALREADY_DONE);
+      throw invalid(SlurmErrorCode.JOB_FINISHED);
     }
     boolean pending = job.state() == JobState.PENDING;
     Job.Builder b = job.toBuilder();
@@ -172,8 +178,14 @@ public class UpdateJob {
       spec = s.build();
     }
     b.spec = spec;
+    if (u.dependency() != null) {
+      dependency(job, u.dependency(), b);
+    }
     Job next = b.build();
     jobs.updateRequest(next);
+    if (u.dependency() != null) {
+      jobs.updateDependency(job.id(), u.dependency());
+    }
     if (arrayExpr != null) {
       jobs.setArrayThrottle(job.arrayJobId(), u.arrayTaskThrottle(), arrayExpr);
     }
@@ -181,6 +193,27 @@ public class UpdateJob {
         new JobEventRecord(
             job.id(), job.attempt(), "UPDATE", null, null, u + " by uid " + caller.uid()));
     return next;
+  }
+
+  /**
+   * Dependency=: only while pending, never on the job itself (or its own array); the job then waits
+   * on the new terms (an empty list lifts every dependency). A held job keeps its hold's reason.
+   */
+  private static void dependency(Job job, Dependencies deps, Job.Builder b) throws SlurmException {
+    if (job.state() != JobState.PENDING) {
+      throw invalid(SlurmErrorCode.JOB_NOT_PENDING);
+    }
+    for (DependencyTerm t : deps.terms()) {
+      if (t.targetId() == job.id() || (job.arrayJobId() != 0 && t.targetId() == job.arrayJobId())) {
+        throw invalid(SlurmErrorCode.DEPENDENCY);
+      }
+    }
+    b.dependency = deps;
+    Job draft = b.build();
+    if (!job.held()) {
+      b.reason = Eligibility.reason(draft, false, JobReason.NONE, Instant.now());
+    }
+    b.eligibleTime = Eligibility.eligibleTime(draft, job.held(), Instant.now());
   }
 
   private static java.util.Map<String, String> withExtra(

@@ -102,7 +102,7 @@ class ArrayJobsTest {
 
   private static dev.pounce.slurm.api.JobUpdate throttle(int n) {
     return new dev.pounce.slurm.api.JobUpdate(
-        null, null, null, null, null, null, null, null, null, n);
+        null, null, null, null, null, null, null, null, null, n, null);
   }
 
   /** scontrol update ArrayTaskThrottle= changes the whole array: its rows and its %N text. */

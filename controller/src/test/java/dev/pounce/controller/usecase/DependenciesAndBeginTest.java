@@ -217,11 +217,11 @@ class DependenciesAndBeginTest {
     Job other = tasks.stream().filter(t -> t.id() != array.id()).findFirst().orElseThrow();
     update.update(
         other.id(),
-        new JobUpdate(null, "mine", null, null, null, null, null, null, null, null),
+        new JobUpdate(null, "mine", null, null, null, null, null, null, null, null, null),
         ALICE);
     update.update(
         array.id(),
-        new JobUpdate(null, "holder", null, null, null, null, null, null, null, null),
+        new JobUpdate(null, "holder", null, null, null, null, null, null, null, null, null),
         ALICE);
     for (Job t : query.visibleJobs(List.of(array.id()), List.of())) {
       if (t.arrayJobId() != array.id()) {
@@ -239,5 +239,94 @@ class DependenciesAndBeginTest {
       assertThat(done.state()).isEqualTo(JobState.CANCELLED);
       assertThat(done.reason()).isEqualTo(JobReason.DEPENDENCY_NEVER_SATISFIED);
     }
+  }
+
+  private static JobUpdate dependencyUpdate(Dependencies d) {
+    return new JobUpdate(null, null, null, null, null, null, null, null, null, null, d);
+  }
+
+  /** scontrol update Dependency=: replaces the terms, lifts them when empty, refuses self/ended. */
+  @Test
+  void dependencyUpdateReplacesLiftsAndRefuses() throws Exception {
+    JobSpec.Builder hb = spec("dep-parent").toBuilder();
+    hb.hold = true;
+    Job parent = submit.submit(hb.build(), ALICE, null);
+    Job child = submit.submit(spec("dep-child"), ALICE, null);
+    JobSpec.Builder cb = spec("dep-held").toBuilder();
+    cb.hold = true;
+    Job held = submit.submit(cb.build(), ALICE, null);
+
+    Dependencies onParent =
+        new Dependencies(List.of(on(DependencyKind.AFTER_OK, parent.id())), false);
+    update.update(held.id(), dependencyUpdate(onParent), ALICE);
+    Job h = query.job(held.id()).orElseThrow();
+    assertThat(h.dependency().terms()).containsExactly(on(DependencyKind.AFTER_OK, parent.id()));
+    assertThat(h.reason()).isEqualTo(JobReason.HELD_USER);
+    assertThat(h.eligibleTime()).isNull();
+
+    // Lifting every term: the held job keeps its hold, the rows are gone.
+    update.update(held.id(), dependencyUpdate(Dependencies.NONE), ALICE);
+    h = query.job(held.id()).orElseThrow();
+    assertThat(h.dependency().isEmpty()).isTrue();
+    assertThat(h.reason()).isEqualTo(JobReason.HELD_USER);
+    assertThat(rows("SELECT count(*) FROM job_dependencies WHERE job_id = " + held.id())).isZero();
+
+    // On itself: SLURM's "Job dependency problem", nothing changed.
+    Dependencies self = new Dependencies(List.of(on(DependencyKind.AFTER_ANY, held.id())), false);
+    assertThatThrownBy(() -> update.update(held.id(), dependencyUpdate(self), ALICE))
+        .isInstanceOf(SlurmException.class)
+        .hasMessage("Job dependency problem");
+    assertThat(query.job(held.id()).orElseThrow().dependency().isEmpty()).isTrue();
+
+    // A pending job not held waits on the new terms with reason Dependency.
+    signal.signal(child.id(), 0, false, ALICE);
+    Job ended = await(child.id(), j -> j.state() == JobState.CANCELLED);
+    assertThatThrownBy(() -> update.update(ended.id(), dependencyUpdate(onParent), ALICE))
+        .isInstanceOf(SlurmException.class)
+        .hasMessage("Job has already finished");
+    Job waiter = submit.submit(spec("dep-waiter"), ALICE, null);
+    update.update(waiter.id(), dependencyUpdate(onParent), ALICE);
+    Job w = query.job(waiter.id()).orElseThrow();
+    assertThat(w.reason()).isEqualTo(JobReason.DEPENDENCY);
+    assertThat(store.peekQueue(1000)).noneMatch(q -> q.id() == waiter.id());
+
+    // The parent fails: the waiter can never run.
+    signal.signal(parent.id(), 0, false, ALICE);
+    assertThat(await(waiter.id(), j -> j.reason() == JobReason.DEPENDENCY_NEVER_SATISFIED).reason())
+        .isEqualTo(JobReason.DEPENDENCY_NEVER_SATISFIED);
+    signal.signal(waiter.id(), 0, false, ALICE);
+    signal.signal(held.id(), 0, false, ALICE);
+  }
+
+  /** aftercorr: task i of the child waits on task i of the parent array, read from PostgreSQL. */
+  @Test
+  void aftercorrFollowsTheTaskOfTheSameIndex() throws Exception {
+    JobSpec.Builder pb = spec("corr-parent").toBuilder();
+    pb.array = "1-3";
+    pb.hold = true;
+    Job parent = submit.submit(pb.build(), ALICE, null);
+    JobSpec.Builder cb =
+        dependent("corr-child", false, on(DependencyKind.AFTER_CORR, parent.id())).toBuilder();
+    cb.array = "1-3";
+    Job child = submit.submit(cb.build(), ALICE, null);
+    List<Job> parentTasks =
+        query.visibleJobs(List.of(parent.id()), List.of()).stream()
+            .filter(j -> j.arrayJobId() == parent.id())
+            .toList();
+    Job parent2 = parentTasks.stream().filter(t -> t.arrayTaskId() == 2).findFirst().orElseThrow();
+    signal.signal(parent2.id(), 0, false, ALICE);
+    List<Job> childTasks =
+        query.visibleJobs(List.of(child.id()), List.of()).stream()
+            .filter(j -> j.arrayJobId() == child.id())
+            .toList();
+    assertThat(childTasks).hasSize(3);
+    for (Job t : childTasks) {
+      JobReason expected =
+          t.arrayTaskId() == 2 ? JobReason.DEPENDENCY_NEVER_SATISFIED : JobReason.DEPENDENCY;
+      Job now = await(t.id(), j -> j.reason() == expected);
+      assertThat(now.reason()).as("child task " + t.arrayTaskId()).isEqualTo(expected);
+    }
+    signal.signal(parent.id(), 0, false, ALICE);
+    signal.signal(child.id(), 0, false, ALICE);
   }
 }

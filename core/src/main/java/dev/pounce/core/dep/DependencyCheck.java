@@ -4,7 +4,7 @@ import dev.pounce.core.job.JobState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
 /**
  * Evaluates a job's dependencies against what is known of the jobs they name, as SLURM 22.05's
@@ -32,14 +32,17 @@ public final class DependencyCheck {
    * The dependencies after looking at their targets now.
    *
    * @param deps what the job waits on
-   * @param targets finds a target by id; returns null for a job that does not exist (any more)
+   * @param targets finds a term's target; returns null for a job that does not exist (any more)
    * @param singletonBusy another job of the same name and user runs (or is about to)
    * @param now the current time
    * @return the remaining dependencies (empty when satisfied); equal to {@code deps} when nothing
    *     changed
    */
   public static Dependencies evaluate(
-      Dependencies deps, LongFunction<Target> targets, boolean singletonBusy, Instant now) {
+      Dependencies deps,
+      Function<DependencyTerm, Target> targets,
+      boolean singletonBusy,
+      Instant now) {
     List<DependencyTerm> out = new ArrayList<>(deps.terms().size());
     boolean anyFulfilled = false;
     for (DependencyTerm t : deps.terms()) {
@@ -58,11 +61,14 @@ public final class DependencyCheck {
   }
 
   private static TermState check(
-      DependencyTerm t, LongFunction<Target> targets, boolean singletonBusy, Instant now) {
+      DependencyTerm t,
+      Function<DependencyTerm, Target> targets,
+      boolean singletonBusy,
+      Instant now) {
     if (t.kind() == DependencyKind.SINGLETON) {
       return singletonBusy ? TermState.UNFULFILLED : TermState.FULFILLED;
     }
-    Target target = targets.apply(t.targetId());
+    Target target = targets.apply(t);
     if (target == null) {
       return TermState.FULFILLED; // the job is gone: SLURM lifts the dependency
     }

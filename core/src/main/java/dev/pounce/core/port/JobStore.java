@@ -1,7 +1,7 @@
 package dev.pounce.core.port;
 
 import dev.pounce.core.dep.Dependencies;
-import dev.pounce.core.dep.DependencyCheck;
+import dev.pounce.core.dep.DependencyTargets;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.sched.QueuedJob;
@@ -125,8 +125,11 @@ public interface JobStore {
    */
   List<Job> dependencyWaiting(int limit);
 
-  /** What dependency evaluation needs of these jobs; ids of jobs that do not exist are absent. */
-  Map<Long, DependencyCheck.Target> dependencyTargets(Collection<Long> ids);
+  /**
+   * What dependency evaluation needs of these jobs: their rows, and every task of those that are
+   * job arrays; ids of jobs that do not exist are absent.
+   */
+  DependencyTargets dependencyTargets(Collection<Long> ids);
 
   /**
    * True when another job of {@code job}'s user and name runs, or is an earlier singleton job

@@ -19,7 +19,7 @@ class DependencyCheckTest {
   }
 
   private Dependencies eval(Dependencies d, boolean singletonBusy) {
-    return DependencyCheck.evaluate(d, jobs::get, singletonBusy, NOW);
+    return DependencyCheck.evaluate(d, t -> jobs.get(t.targetId()), singletonBusy, NOW);
   }
 
   private static Dependencies all(DependencyTerm... t) {

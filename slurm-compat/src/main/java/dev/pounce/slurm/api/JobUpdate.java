@@ -1,5 +1,7 @@
 package dev.pounce.slurm.api;
 
+import dev.pounce.core.dep.Dependencies;
+
 /**
  * What {@code scontrol update JobId=...} asks to change; a null field is left as it is.
  *
@@ -13,6 +15,7 @@ package dev.pounce.slurm.api;
  * @param minMemoryCpuMb MinMemoryCPU= in MiB
  * @param nice Nice=
  * @param arrayTaskThrottle ArrayTaskThrottle= (0: no limit), for the whole array of the job
+ * @param dependency Dependency= ({@link Dependencies#NONE} for an empty value: no dependency)
  */
 public record JobUpdate(
     String name,
@@ -24,7 +27,8 @@ public record JobUpdate(
     Long minMemoryNodeMb,
     Long minMemoryCpuMb,
     Integer nice,
-    Integer arrayTaskThrottle) {
+    Integer arrayTaskThrottle,
+    Dependencies dependency) {
 
   /** True when nothing is asked to change. */
   public boolean isEmpty() {
@@ -37,7 +41,8 @@ public record JobUpdate(
         && minMemoryNodeMb == null
         && minMemoryCpuMb == null
         && nice == null
-        && arrayTaskThrottle == null;
+        && arrayTaskThrottle == null
+        && dependency == null;
   }
 
   /**

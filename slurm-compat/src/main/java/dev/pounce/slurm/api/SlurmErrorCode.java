@@ -24,6 +24,8 @@ public enum SlurmErrorCode {
   ACCESS_DENIED("Access/permission denied"),
   INVALID_PARTITION("Invalid partition name specified"),
   ALREADY_DONE("Job/step already completing or completed"),
+  /** ESLURM_JOB_FINISHED: scontrol update of a job that has ended (or is completing). */
+  JOB_FINISHED("Job has already finished"),
   JOB_PENDING("Job is pending execution"),
   NODE_CONFIG_UNAVAILABLE("Requested node configuration is not available"),
   PARTITION_TIME_LIMIT("Requested time limit is invalid (missing or exceeds some limit)"),

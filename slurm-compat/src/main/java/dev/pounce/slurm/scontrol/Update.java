@@ -1,5 +1,6 @@
 package dev.pounce.slurm.scontrol;
 
+import dev.pounce.core.dep.Dependencies;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.CommandResult;
@@ -10,6 +11,7 @@ import dev.pounce.slurm.cli.Ascii;
 import dev.pounce.slurm.cli.Sizes;
 import dev.pounce.slurm.hostlist.Hostlist;
 import dev.pounce.slurm.hostlist.HostlistException;
+import dev.pounce.slurm.sbatch.DependencyParser;
 import dev.pounce.slurm.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,8 @@ final class Update {
     Long memCpu = null;
     Integer nice = null;
     Integer throttle = null;
+    Dependencies dependency = null;
+    SlurmException badDependency = null;
     StringBuilder warnings = new StringBuilder();
     for (String a : args) {
       String v = value(a);
@@ -121,6 +125,15 @@ final class Update {
             return CommandResult.error("scontrol: error: Invalid ArrayTaskThrottle value\n", 1);
           }
         }
+        case "dependency" -> {
+          // slurmctld parses the list and answers each job with "Job dependency problem".
+          try {
+            dependency = v.isEmpty() ? Dependencies.NONE : DependencyParser.parse(v);
+            badDependency = null;
+          } catch (SlurmException e) {
+            badDependency = e;
+          }
+        }
         default -> {
           return CommandResult.error(
               "Update of this parameter is not supported: " + a + "\nRequest aborted\n", 1);
@@ -129,8 +142,18 @@ final class Update {
     }
     JobUpdate update =
         new JobUpdate(
-            name, comment, limit, partition, numNodes, numTasks, memNode, memCpu, nice, throttle);
-    if (update.isEmpty() && warnings.isEmpty()) {
+            name,
+            comment,
+            limit,
+            partition,
+            numNodes,
+            numTasks,
+            memNode,
+            memCpu,
+            nice,
+            throttle,
+            dependency);
+    if (update.isEmpty() && warnings.isEmpty() && badDependency == null) {
       return CommandResult.error("No changes specified\n", 1);
     }
     StringBuilder err = new StringBuilder(warnings);
@@ -141,6 +164,11 @@ final class Update {
         id = Long.parseLong(s);
       } catch (NumberFormatException e) {
         err.append("Invalid job id specified for job ").append(s).append('\n');
+        rc = 1;
+        continue;
+      }
+      if (badDependency != null) {
+        err.append(badDependency.getMessage()).append(" for job ").append(s).append('\n');
         rc = 1;
         continue;
       }

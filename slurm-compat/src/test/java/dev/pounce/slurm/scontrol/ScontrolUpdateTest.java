@@ -43,7 +43,7 @@ class ScontrolUpdateTest {
         .containsExactly(
             "update 7 JobUpdate[name=renamed, comment=a b, timeLimit=TimeLimitChange[minutes=5,"
                 + " sign=1], partition=null, numNodes=null, numTasks=null, minMemoryNodeMb=null,"
-                + " minMemoryCpuMb=null, nice=null, arrayTaskThrottle=null]");
+                + " minMemoryCpuMb=null, nice=null, arrayTaskThrottle=null, dependency=null]");
   }
 
   /**
@@ -57,10 +57,29 @@ class ScontrolUpdateTest {
     assertThat(cluster.calls)
         .allMatch(c -> c.startsWith("update 7 "))
         .satisfiesExactly(
-            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=2]"),
-            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=0]"));
+            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=2, dependency=null]"),
+            c -> assertThat(c).endsWith("nice=null, arrayTaskThrottle=0, dependency=null]"));
     CommandResult r = run("update", "JobId=7", "ArrayTaskThrottle=-1");
     assertThat(err(r)).isEqualTo(dev.pounce.slurm.Golden.err("scontrol_update_throttle"));
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(cluster.calls).hasSize(2);
+  }
+
+  /**
+   * Dependency= as 22.05: the list goes to the controller (empty = none); a list it cannot read is
+   * "Job dependency problem for job N" per job, exit 1 (texts checked on SLURM 22.05).
+   */
+  @Test
+  void dependency() {
+    assertThat(run("update", "JobId=7", "Dependency=afterok:5?afterany:6").exitCode()).isZero();
+    assertThat(run("update", "JobId=7", "Dependency=").exitCode()).isZero();
+    assertThat(cluster.calls)
+        .satisfiesExactly(
+            c -> assertThat(c).contains("AFTER_OK").contains("AFTER_ANY").endsWith("any=true]]"),
+            c -> assertThat(c).endsWith("dependency=Dependencies[terms=[], any=false]]"));
+    CommandResult r = run("update", "JobId=7,8", "Dependency=bogus:1");
+    assertThat(err(r))
+        .isEqualTo("Job dependency problem for job 7\nJob dependency problem for job 8\n");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(cluster.calls).hasSize(2);
   }
