@@ -43,14 +43,14 @@ class PlacementIT {
   @Test
   void nodesShowTheDetectedTopologyAndCanBind() throws Exception {
     LocalCluster.Result r = cluster.run("scontrol", "show", "node", "node1");
-    assertThat(r.rc).isZero();
-    assertThat(r.out)
+    assertThat(r.rc()).isZero();
+    assertThat(r.out())
         .contains(" CPUTot=" + cpus + " ")
         .contains("CPULoad=")
         .containsPattern("FreeMem=[0-9]+ ")
         .containsPattern("OS=Linux [^\n]+ \n")
         .doesNotContain("not bindable");
-    String z = cluster.run("sinfo", "-N", "-h", "-o", "%N %z %c %X %Y %Z").out;
+    String z = cluster.run("sinfo", "-N", "-h", "-o", "%N %z %c %X %Y %Z").out();
     List<String> lines = z.lines().toList();
     assertThat(lines).hasSize(2);
     // S*C*T is the CPU count, each node the same shape
@@ -81,9 +81,9 @@ class PlacementIT {
             "echo $SLURMD_NODENAME $SLURM_LOCALID $SLURM_CPU_BIND_TYPE $SLURM_CPU_BIND_LIST"
                 + " $SLURM_CPU_BIND $SLURM_CPUS_ON_NODE"
                 + " $(sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/self/status)");
-    assertThat(r.rc).as(r.err).isZero();
+    assertThat(r.rc()).as(r.err()).isZero();
     Map<Integer, String[]> byRank = new TreeMap<>();
-    for (String line : r.out.lines().toList()) {
+    for (String line : r.out().lines().toList()) {
       String[] parts = line.split(": ", 2);
       byRank.put(Integer.parseInt(parts[0].trim()), parts[1].split(" "));
     }
@@ -112,23 +112,23 @@ class PlacementIT {
         cluster.submit(
             work, "-n", Integer.toString(cpus), "-m", "cyclic:block", "--wrap", "sleep 30");
     cluster.awaitState(id, s -> s.equals("RUNNING"), java.time.Duration.ofSeconds(60));
-    String d = cluster.run("scontrol", "-d", "show", "job", Long.toString(id)).out;
+    String d = cluster.run("scontrol", "-d", "show", "job", Long.toString(id)).out();
     assertThat(d)
         .contains("   JOB_GRES=(null)\n")
         .containsPattern("     Nodes=node[12] CPU_IDs=0-" + (cpus - 1) + " Mem=[0-9]+ GRES=\n");
-    assertThat(cluster.run("scancel", Long.toString(id)).rc).isZero();
+    assertThat(cluster.run("scancel", Long.toString(id)).rc()).isZero();
   }
 
   @Test
   void badValuesAreRefusedAsSlurm() throws Exception {
     LocalCluster.Result b = cluster.runIn(work, null, "srun", "--cpu-bind=foo", "true");
-    assertThat(b.rc).isEqualTo(1);
-    assertThat(b.err)
+    assertThat(b.rc()).isEqualTo(1);
+    assertThat(b.err())
         .isEqualTo(
             "srun: error: unrecognized --cpu-bind argument \"foo\"\n"
                 + "srun: fatal: Failed to parse --cpu-bind= values.\n");
     LocalCluster.Result m = cluster.runIn(work, null, "sbatch", "-m", "foo", "--wrap", "true");
-    assertThat(m.rc).isEqualTo(255);
-    assertThat(m.err).isEqualTo("sbatch: error: Invalid --distribution specification\n");
+    assertThat(m.rc()).isEqualTo(255);
+    assertThat(m.err()).isEqualTo("sbatch: error: Invalid --distribution specification\n");
   }
 }
