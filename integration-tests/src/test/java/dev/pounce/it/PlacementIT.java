@@ -101,9 +101,18 @@ class PlacementIT {
       assertThat(f[5]).isEqualTo(Integer.toString(cpus));
       affinity.add(f[0] + " " + f[6]);
     }
-    // What the tasks' own affinity is depends on the node daemon applying StepTask.cpu_list
-    // (the enforcement work); print it so a run shows it.
     System.out.println("task affinity: " + affinity);
+    // Binding is applied by the node daemon's exec wrapper (the enforcement work). Once any task
+    // runs bound, each must have exactly its own core, as SLURM places them: local task i on CPU i
+    // of its node (verified with the wrapper merged: [node1 0, node1 1, node2 0, node2 1]).
+    String all = "0-" + (cpus - 1);
+    if (affinity.stream().anyMatch(a -> !a.endsWith(" " + all))) {
+      List<String> expected = new ArrayList<>();
+      for (int rank = 0; rank < tasks; rank++) {
+        expected.add((rank < cpus ? "node1 " : "node2 ") + (rank % cpus));
+      }
+      assertThat(affinity).isEqualTo(expected);
+    }
   }
 
   @Test
