@@ -26,8 +26,17 @@ final class LocalCluster implements AutoCloseable {
   final int httpPort;
   private final Map<String, String> env;
 
-  /** Starts a cluster with {@code nodes} node daemons. */
+  /** Starts a cluster with {@code nodes} node daemons of 4 (simulated) CPUs each. */
   LocalCluster(String name, int pgPort, int httpPort, int nodes, int killWait) throws Exception {
+    this(name, pgPort, httpPort, nodes, killWait, 4);
+  }
+
+  /**
+   * Starts a cluster with {@code nodes} node daemons offering {@code cpus} CPUs each (at most the
+   * host's online CPUs makes them bindable: each owns every online CPU).
+   */
+  LocalCluster(String name, int pgPort, int httpPort, int nodes, int killWait, int cpus)
+      throws Exception {
     // POUNCE_TEST_PORT_OFFSET lets two checkouts run their suites side by side.
     int offset = Integer.parseInt(System.getenv().getOrDefault("POUNCE_TEST_PORT_OFFSET", "0"));
     pgPort += offset;
@@ -41,7 +50,7 @@ final class LocalCluster implements AutoCloseable {
             Map.entry("POUNCE_PG_PORT", Integer.toString(pgPort)),
             Map.entry("POUNCE_HTTP_PORT", Integer.toString(httpPort)),
             Map.entry("POUNCE_NODES", Integer.toString(nodes)),
-            Map.entry("POUNCE_NODE_CPUS", "4"),
+            Map.entry("POUNCE_NODE_CPUS", Integer.toString(cpus)),
             Map.entry("POUNCE_KILL_WAIT", Integer.toString(killWait)),
             Map.entry("POUNCE_HEARTBEAT_SECONDS", "1"),
             Map.entry("POUNCE_JAVA", System.getProperty("pounce.java", "java")));

@@ -1,5 +1,6 @@
 package dev.pounce.node;
 
+import dev.pounce.core.place.CpuList;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.function.UnaryOperator;
  * @param cpus CPUs offered to jobs
  * @param memoryMb memory offered to jobs, MiB
  * @param exec path of the {@code pounce-exec} supervisor
+ * @param cpuList the host CPUs this daemon owns (cpulist format), by default every online CPU
  * @param cgroup where the jobs' cgroups go, relative to the daemon's own cgroup in each hierarchy
  */
 public record NodeConfig(
@@ -28,6 +30,7 @@ public record NodeConfig(
     int cpus,
     long memoryMb,
     Path exec,
+    String cpuList,
     String cgroup) {
 
   /** Default controller address (the controller's HTTP port, which also speaks gRPC). */
@@ -57,14 +60,17 @@ public record NodeConfig(
     String cpus = get.apply("pounce.node.cpus");
     String mem = get.apply("pounce.node.memory-mb");
     String exec = get.apply("pounce.node.exec");
+    String owned = orElse(get.apply("pounce.node.cpu-list"), hw.host().onlineList());
+    int ownedCount = CpuList.parse(owned).cardinality();
     String cgroup = orElse(get.apply("pounce.node.cgroup"), "pounce/" + name);
     return new NodeConfig(
         Arrays.stream(controller.split(",")).map(String::trim).toList(),
         name,
         Path.of(spool).toAbsolutePath(),
-        cpus == null ? hw.cpus() : Integer.parseInt(cpus),
+        cpus == null ? ownedCount : Integer.parseInt(cpus),
         mem == null ? hw.memoryMb() : Long.parseLong(mem),
         exec == null ? defaultExec() : Path.of(exec).toAbsolutePath(),
+        CpuList.format(CpuList.parse(owned)),
         cgroup);
   }
 

@@ -1,5 +1,8 @@
 package dev.pounce.node;
 
+import dev.pounce.core.place.CpuList;
+import dev.pounce.proto.v1.HugePagePool;
+import dev.pounce.proto.v1.NumaNode;
 import dev.pounce.proto.v1.Register;
 import dev.pounce.proto.v1.TaskEvent;
 import java.nio.file.Files;
@@ -78,6 +81,32 @@ public final class NodeDaemon implements AutoCloseable {
         .setSockets(inventory.sockets())
         .setCoresPerSocket(inventory.coresPerSocket())
         .setThreadsPerCore(inventory.threadsPerCore())
+        .setBindable(inventory.bindable())
+        .addAllCpuIds(inventory.cpuIds())
+        .addAllNumaNodes(
+            inventory.host().numa().stream()
+                .map(
+                    n ->
+                        NumaNode.newBuilder()
+                            .setId(n.id())
+                            .setCpuList(n.cpuList())
+                            .setMemoryMb(n.memoryMb())
+                            .build())
+                .toList())
+        .addAllHugePages(
+            inventory.host().hugePages().stream()
+                .map(
+                    p ->
+                        HugePagePool.newBuilder()
+                            .setNumaNode(p.numaNode())
+                            .setSizeKb(p.sizeKb())
+                            .setTotal(p.total())
+                            .setFree(p.free())
+                            .build())
+                .toList())
+        .setOs(inventory.os())
+        .setLoadX100(Inventory.loadX100())
+        .setFreeMemoryMb(Inventory.freeMemoryMb())
         .addBackends(BACKEND_BATCH)
         .addAllRunning(registry.resync())
         .setVersion(version())
@@ -96,16 +125,20 @@ public final class NodeDaemon implements AutoCloseable {
     }
     Inventory detected = Inventory.detect();
     NodeConfig config = NodeConfig.load(detected);
-    Inventory offered = detected.offering(config.cpus(), config.memoryMb());
+    Inventory offered =
+        detected.offering(config.cpus(), config.memoryMb(), CpuList.parse(config.cpuList()));
     Log.node(config.name());
     Log.info(
-        "pounce node daemon %s: controller %s, %d CPUs (%dx%dx%d), %d MiB, spool %s, exec %s",
+        "pounce node daemon %s: controller %s, %d CPUs (%dx%dx%d, %s), %d MiB, spool %s, exec %s",
         version(),
         String.join(",", config.controllers()),
         offered.cpus(),
         offered.sockets(),
         offered.coresPerSocket(),
         offered.threadsPerCore(),
+        offered.bindable()
+            ? "bound to host CPUs " + CpuList.format(offered.cpuIds())
+            : "not bindable: owns " + config.cpuList(),
         offered.memoryMb(),
         config.spool(),
         config.exec());

@@ -5,6 +5,7 @@ import static dev.pounce.proto.v1.NodeMessage.KindCase.REGISTER;
 import static dev.pounce.proto.v1.NodeMessage.KindCase.TASK_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pounce.core.place.CpuList;
 import dev.pounce.proto.v1.ControllerMessage;
 import dev.pounce.proto.v1.ForgetJob;
 import dev.pounce.proto.v1.Register;
@@ -38,8 +39,9 @@ class SessionTest {
             16,
             1000,
             Fixtures.exec(),
+            "0",
             "pounce-sessiontest-" + ProcessHandle.current().pid() + "/node1");
-    Inventory inventory = Inventory.detect().offering(16, 1000);
+    Inventory inventory = Inventory.detect().offering(16, 1000, CpuList.parse("0"));
     try (NodeDaemon daemon = new NodeDaemon(config, inventory)) {
       daemon.start();
       Register r = controller.next(REGISTER, WAIT).getRegister();
@@ -48,6 +50,13 @@ class SessionTest {
       assertThat(r.getRealMemoryMb()).isEqualTo(1000);
       assertThat(r.getSockets() * r.getCoresPerSocket() * r.getThreadsPerCore()).isEqualTo(16);
       assertThat(r.getBackendsList()).containsExactly("batch");
+      // 16 CPUs offered on a smaller host: not bindable, shaped as a CPUs-only node
+      assertThat(r.getBindable()).isFalse();
+      assertThat(r.getCpuIdsList()).isEmpty();
+      assertThat(r.getSockets()).isEqualTo(16);
+      assertThat(r.getOs()).startsWith("Linux ");
+      assertThat(r.getNumaNodesList()).isNotEmpty();
+      assertThat(r.getFreeMemoryMb()).isPositive();
       assertThat(r.getRunningList()).isEmpty();
       assertThat(controller.next(HEARTBEAT, WAIT).getHeartbeat().getNodeTimeMs()).isPositive();
 

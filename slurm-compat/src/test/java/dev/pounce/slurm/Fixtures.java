@@ -5,6 +5,7 @@ import dev.pounce.core.job.JobReason;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.JobState;
 import dev.pounce.core.node.Node;
+import dev.pounce.core.node.NodeHardware;
 import dev.pounce.core.node.NodeState;
 import dev.pounce.core.node.Partition;
 import dev.pounce.slurm.api.Caller;
@@ -62,8 +63,20 @@ public final class Fixtures {
         null,
         t("11:19:25"),
         t("11:14:04"),
-        "22.05.8");
+        "22.05.8",
+        HARDWARE);
   }
+
+  /** What the fixture nodes' daemons report: bindable, load 1.25, 22708 MiB free. */
+  public static final NodeHardware HARDWARE =
+      new NodeHardware(
+          true,
+          java.util.stream.IntStream.range(0, 16).boxed().toList(),
+          List.of(),
+          List.of(),
+          "Linux 6.18.44-fc-v1045 #1 SMP PREEMPT_DYNAMIC @0",
+          125,
+          22708);
 
   /** A fake cluster with nodes n1..n4 idle and partition debug. */
   public static FakeCluster cluster() {

@@ -3,6 +3,7 @@ package dev.pounce.controller.node;
 import dev.pounce.controller.usecase.RegisterNode;
 import dev.pounce.controller.usecase.ReportStepTask;
 import dev.pounce.controller.usecase.ReportTask;
+import dev.pounce.core.node.NodeHardware;
 import dev.pounce.core.step.StepOutcome;
 import dev.pounce.proto.v1.Register;
 import dev.pounce.proto.v1.RunningTask;
@@ -27,7 +28,22 @@ final class NodeMessages {
         Math.max(1, r.getCoresPerSocket()),
         Math.max(1, r.getThreadsPerCore()),
         r.getVersion(),
-        tasks);
+        tasks,
+        new NodeHardware(
+            r.getBindable(),
+            r.getCpuIdsList(),
+            r.getNumaNodesList().stream()
+                .map(n -> new NodeHardware.Numa(n.getId(), n.getCpuList(), n.getMemoryMb()))
+                .toList(),
+            r.getHugePagesList().stream()
+                .map(
+                    p ->
+                        new NodeHardware.HugePool(
+                            p.getNumaNode(), p.getSizeKb(), p.getTotal(), p.getFree()))
+                .toList(),
+            r.getOs(),
+            r.getLoadX100(),
+            r.getFreeMemoryMb()));
   }
 
   private static RegisterNode.KnownTask knownTask(RunningTask t) {

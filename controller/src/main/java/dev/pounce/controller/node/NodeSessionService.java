@@ -68,7 +68,10 @@ public class NodeSessionService extends NodeSessionGrpc.NodeSessionImplBase {
             case REGISTER -> onRegister(m.getRegister());
             case HEARTBEAT -> {
               if (session != null) {
-                register.heartbeat(session.node);
+                register.heartbeat(
+                    session.node,
+                    m.getHeartbeat().getLoadX100(),
+                    m.getHeartbeat().getFreeMemoryMb());
               }
             }
             case TASK_EVENT -> {

@@ -106,6 +106,7 @@ public class NodeSessions implements NodeGateway {
             .setKillWaitSeconds(l.killWaitSeconds())
             .setCpus(l.cpus())
             .setMemoryMb(l.memoryMb())
+            .setCpuList(l.cpuList())
             .setLwkMem(l.lwkMem());
     l.env().forEach((k, v) -> b.addEnv(k + "=" + v));
     return send(node, ControllerMessage.newBuilder().setLaunchBatch(b).build());
@@ -152,12 +153,16 @@ public class NodeSessions implements NodeGateway {
             .setUid(l.uid())
             .setGid(l.gid())
             .setUser(l.user())
-            .setKillWaitSeconds(l.killWaitSeconds());
+            .setKillWaitSeconds(l.killWaitSeconds())
+            .setMemoryMb(l.memoryMb());
     l.env().forEach((k, v) -> b.addEnv(k + "=" + v));
     l.taskEnv()
         .forEach(
             (rank, env) -> {
-              StepTask.Builder t = StepTask.newBuilder().setRank(rank);
+              StepTask.Builder t =
+                  StepTask.newBuilder()
+                      .setRank(rank)
+                      .setCpuList(l.taskCpus().getOrDefault(rank, ""));
               env.forEach((k, v) -> t.addEnv(k + "=" + v));
               b.addTasks(t);
             });

@@ -57,6 +57,10 @@ public class JobEntity {
   @Column(name = "mem_per_node_mb")
   public long memPerNodeMb;
 
+  @Column(name = "cpu_ids")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] cpuIds = new String[0];
+
   @Column(name = "num_tasks")
   public int numTasks;
 

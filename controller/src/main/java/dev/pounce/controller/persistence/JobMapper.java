@@ -92,6 +92,7 @@ final class JobMapper {
     j.nodes = Arrays.asList(e.nodes);
     j.cpusPerNode = Arrays.asList(e.cpusPerNode);
     j.memPerNodeMb = e.memPerNodeMb;
+    j.cpuIds = Arrays.asList(e.cpuIds);
     j.numTasks = e.numTasks;
     j.exitCode = e.exitCode;
     j.exitSignal = e.exitSignal;
@@ -131,6 +132,7 @@ final class JobMapper {
     e.nodes = job.nodes().toArray(String[]::new);
     e.cpusPerNode = job.cpusPerNode().toArray(Integer[]::new);
     e.memPerNodeMb = job.memPerNodeMb();
+    e.cpuIds = job.cpuIds().toArray(String[]::new);
     e.numTasks = job.numTasks();
     e.exitCode = job.exitCode();
     e.exitSignal = job.exitSignal();

@@ -466,14 +466,19 @@ public class JpaJobStore implements JobStore {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT u.node, u.cpus, j.mem_per_node_mb FROM jobs j,"
-                    + " unnest(j.nodes, j.cpus_per_node) AS u(node, cpus)"
+                "SELECT u.node, u.cpus, j.mem_per_node_mb, u.ids FROM jobs j,"
+                    + " unnest(j.nodes, j.cpus_per_node, j.cpu_ids) AS u(node, cpus, ids)"
                     + " WHERE j.state IN "
                     + HOLDING)
             .getResultList();
     List<NodeUse> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      out.add(new NodeUse((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue()));
+      out.add(
+          new NodeUse(
+              (String) r[0],
+              ((Number) r[1]).intValue(),
+              ((Number) r[2]).longValue(),
+              r[3] == null ? "" : (String) r[3]));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.pounce.controller.persistence;
 
 import dev.pounce.core.node.Node;
+import dev.pounce.core.node.NodeHardware;
 import dev.pounce.core.node.NodeState;
 import dev.pounce.core.node.Partition;
 import dev.pounce.core.port.NodeStore;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +115,20 @@ public class JpaNodeStore implements NodeStore {
     e.lastSeen = n.lastSeen();
     e.bootTime = n.bootTime();
     e.version = n.version();
+    NodeHardware h = n.hardware();
+    e.bindable = h.bindable();
+    e.cpuIds = h.cpuIds().toArray(Integer[]::new);
+    e.numaNodes =
+        h.numa().stream()
+            .map(m -> m.id() + ":" + m.cpuList() + ":" + m.memoryMb())
+            .toArray(String[]::new);
+    e.hugePages =
+        h.hugePages().stream()
+            .map(p -> p.numaNode() + ":" + p.sizeKb() + ":" + p.total() + ":" + p.free())
+            .toArray(String[]::new);
+    e.os = h.os();
+    e.cpuLoad = h.loadX100();
+    e.freeMemMb = h.freeMemMb();
     if (fresh) {
       em.persist(e);
     }
@@ -190,6 +206,25 @@ public class JpaNodeStore implements NodeStore {
         e.reasonUid,
         e.lastSeen,
         e.bootTime,
-        e.version);
+        e.version,
+        new NodeHardware(
+            e.bindable,
+            Arrays.asList(e.cpuIds),
+            Arrays.stream(e.numaNodes).map(JpaNodeStore::numa).toList(),
+            Arrays.stream(e.hugePages).map(JpaNodeStore::hugePool).toList(),
+            e.os,
+            e.cpuLoad,
+            e.freeMemMb));
+  }
+
+  private static NodeHardware.Numa numa(String s) {
+    String[] f = s.split(":", 3);
+    return new NodeHardware.Numa(Integer.parseInt(f[0]), f[1], Long.parseLong(f[2]));
+  }
+
+  private static NodeHardware.HugePool hugePool(String s) {
+    String[] f = s.split(":", 4);
+    return new NodeHardware.HugePool(
+        Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
   }
 }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of {@code nodes}. */
 @Entity
@@ -46,4 +48,26 @@ public class NodeEntity {
   public Instant bootTime;
 
   public String version;
+
+  public boolean bindable;
+
+  @Column(name = "cpu_ids")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public Integer[] cpuIds = new Integer[0];
+
+  @Column(name = "numa_nodes")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] numaNodes = new String[0];
+
+  @Column(name = "huge_pages")
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public String[] hugePages = new String[0];
+
+  public String os = "";
+
+  @Column(name = "cpu_load")
+  public int cpuLoad;
+
+  @Column(name = "free_mem_mb")
+  public long freeMemMb;
 }

@@ -4,12 +4,17 @@ import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.OpenMode;
+import dev.pounce.core.node.Node;
+import dev.pounce.core.place.CpuList;
+import dev.pounce.core.place.NodeTopology;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeGateway;
+import dev.pounce.core.port.NodeStore;
 import dev.pounce.slurm.env.BatchEnvironment;
 import dev.pounce.slurm.sbatch.FilenamePattern;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.BitSet;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -26,7 +31,15 @@ public class LaunchJob {
   private final ClusterSettings settings;
   private final ReportTask report;
 
-  LaunchJob(JobStore jobs, NodeGateway gateway, ClusterSettings settings, ReportTask report) {
+  private final NodeStore nodes;
+
+  LaunchJob(
+      JobStore jobs,
+      NodeGateway gateway,
+      ClusterSettings settings,
+      ReportTask report,
+      NodeStore nodes) {
+    this.nodes = nodes;
     this.jobs = jobs;
     this.gateway = gateway;
     this.settings = settings;
@@ -39,6 +52,28 @@ public class LaunchJob {
     b.stdoutPath = FilenamePattern.stdout(job, batchHost);
     b.stderrPath = FilenamePattern.stderr(job, batchHost);
     b.stdinPath = FilenamePattern.stdin(job, batchHost);
+  }
+
+  /**
+   * The host CPUs behind the job's CPUs on its node {@code index} (cpulist), "" when the node
+   * cannot bind or the job's CPU ids are unknown.
+   */
+  String hostCpus(Job job, int index) {
+    String ids = job.cpuIdsOn(index);
+    if (ids.isEmpty() || index >= job.nodes().size()) {
+      return "";
+    }
+    NodeTopology t =
+        QuarkusTransaction.requiringNew()
+            .call(() -> nodes.node(job.nodes().get(index)))
+            .map(Node::topology)
+            .orElse(NodeTopology.flat(1));
+    if (!t.bindable()) {
+      return "";
+    }
+    BitSet os = new BitSet();
+    CpuList.ids(ids).forEach(c -> os.set(t.osId(c)));
+    return CpuList.format(os);
   }
 
   /** Sends the launch; after the allocation was committed. */
@@ -67,6 +102,7 @@ public class LaunchJob {
             settings.get().killWaitSeconds(),
             job.cpusPerNode().isEmpty() ? 1 : job.cpusPerNode().get(0),
             job.memPerNodeMb(),
+            hostCpus(job, 0),
             s.extra().getOrDefault("lwk-mem", ""));
     if (!gateway.launchBatch(node, launch)) {
       LOG.warnf("job %d: node %s has no session; launch failed", job.id(), node);

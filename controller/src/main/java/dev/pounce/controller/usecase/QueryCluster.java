@@ -24,7 +24,10 @@ public class QueryCluster {
   private final NodeStore nodes;
   private final ClusterSettings settings;
 
-  QueryCluster(JobStore jobs, NodeStore nodes, ClusterSettings settings) {
+  private final NodeLoads loads;
+
+  QueryCluster(JobStore jobs, NodeStore nodes, ClusterSettings settings, NodeLoads loads) {
+    this.loads = loads;
     this.jobs = jobs;
     this.nodes = nodes;
     this.settings = settings;
@@ -64,7 +67,13 @@ public class QueryCluster {
               Map<String, NodeUsage> used = NodeUsage.byNode(jobs.allocations());
               List<Partition> parts = nodes.partitions();
               List<NodeView> out = new ArrayList<>();
-              for (Node n : nodes.nodes()) {
+              for (Node stored : nodes.nodes()) {
+                NodeLoads.Load live = loads.of(stored.name());
+                Node n =
+                    live == null
+                        ? stored
+                        : stored.withHardware(
+                            stored.hardware().withLive(live.loadX100(), live.freeMemMb()));
                 List<String> in =
                     parts.stream()
                         .filter(p -> p.nodes().contains(n.name()))

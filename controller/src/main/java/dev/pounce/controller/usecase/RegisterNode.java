@@ -3,6 +3,7 @@ package dev.pounce.controller.usecase;
 import dev.pounce.controller.sched.SchedulerLoop;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.node.Node;
+import dev.pounce.core.node.NodeHardware;
 import dev.pounce.core.node.NodeState;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeStore;
@@ -38,6 +39,7 @@ public class RegisterNode {
    * @param threadsPerCore threads per core
    * @param version daemon version
    * @param tasks jobs the daemon runs or finished without acknowledgement
+   * @param hardware binding ability, host CPU ids, NUMA nodes, huge pages, OS, load, free memory
    */
   public record Registration(
       String name,
@@ -48,7 +50,8 @@ public class RegisterNode {
       int coresPerSocket,
       int threadsPerCore,
       String version,
-      List<KnownTask> tasks) {}
+      List<KnownTask> tasks,
+      NodeHardware hardware) {}
 
   /**
    * A job the daemon reports.
@@ -87,7 +90,11 @@ public class RegisterNode {
   private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
   private final Set<String> silent = ConcurrentHashMap.newKeySet();
 
-  RegisterNode(NodeStore nodes, JobStore jobs, ReportTask report, SchedulerLoop scheduler) {
+  private final NodeLoads loads;
+
+  RegisterNode(
+      NodeStore nodes, JobStore jobs, ReportTask report, SchedulerLoop scheduler, NodeLoads loads) {
+    this.loads = loads;
     this.nodes = nodes;
     this.jobs = jobs;
     this.report = report;
@@ -98,6 +105,7 @@ public class RegisterNode {
   public List<Forget> register(Registration r) {
     lastSeen.put(r.name(), Instant.now());
     silent.remove(r.name());
+    loads.report(r.name(), r.hardware().loadX100(), r.hardware().freeMemMb());
     return QuarkusTransaction.requiringNew().call(() -> reconcile(r));
   }
 
@@ -110,8 +118,9 @@ public class RegisterNode {
    * A heartbeat: kept in memory (the database is not written every few seconds per node), except
    * that a node marked not responding is marked responding again.
    */
-  public void heartbeat(String node) {
+  public void heartbeat(String node, int loadX100, long freeMemMb) {
     lastSeen.put(node, Instant.now());
+    loads.report(node, loadX100, freeMemMb);
     if (silent.remove(node)) {
       setResponding(node, true);
       scheduler.wake();
@@ -171,7 +180,8 @@ public class RegisterNode {
             old == null ? null : old.reasonUid(),
             now,
             now,
-            r.version()));
+            r.version(),
+            r.hardware()));
     List<Forget> forget = new ArrayList<>();
     Map<Long, KnownTask> reported = new HashMap<>();
     for (KnownTask t : r.tasks()) {

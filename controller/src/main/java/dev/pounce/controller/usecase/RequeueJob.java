@@ -107,6 +107,7 @@ public class RequeueJob {
               b.endTime = null;
               b.nodes = java.util.List.of();
               b.cpusPerNode = java.util.List.of();
+              b.cpuIds = java.util.List.of();
               b.exitCode = 0;
               b.exitSignal = 0;
               b.cancelledBy = null;

@@ -3,8 +3,14 @@ package dev.pounce.controller.usecase;
 import dev.pounce.controller.config.ClusterSettings;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobState;
+import dev.pounce.core.node.Node;
+import dev.pounce.core.place.CpuList;
+import dev.pounce.core.place.Distribution;
+import dev.pounce.core.place.NodeTopology;
+import dev.pounce.core.place.TaskPlacement;
 import dev.pounce.core.port.JobStore;
 import dev.pounce.core.port.NodeGateway;
+import dev.pounce.core.port.NodeStore;
 import dev.pounce.core.port.StepStore;
 import dev.pounce.core.step.Step;
 import dev.pounce.core.step.StepLayout;
@@ -17,6 +23,8 @@ import dev.pounce.slurm.srun.TaskEnvironment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +43,7 @@ public class RunStep {
   private final ClusterSettings settings;
   private final StepWatchers watchers;
   private final ReportStepTask report;
+  private final NodeStore nodes;
 
   RunStep(
       JobStore jobs,
@@ -42,7 +51,9 @@ public class RunStep {
       NodeGateway gateway,
       ClusterSettings settings,
       StepWatchers watchers,
-      ReportStepTask report) {
+      ReportStepTask report,
+      NodeStore nodes) {
+    this.nodes = nodes;
     this.jobs = jobs;
     this.steps = steps;
     this.gateway = gateway;
@@ -55,26 +66,47 @@ public class RunStep {
   public Step start(StepRequest r, Caller caller, StepWatcher watcher) throws SlurmException {
     Created c = Tx.call(() -> create(r, caller));
     watchers.watch(c.step.jobId(), c.step.stepId(), watcher);
+    int cpt = Math.max(1, r.cpusPerTask());
+    Distribution.SocketLevel level =
+        r.distribution() == null ? Distribution.SocketLevel.CYCLIC : r.distribution().sockets();
     for (int i = 0; i < c.step.nodes().size(); i++) {
       String node = c.step.nodes().get(i);
+      int tasksHere = c.step.tasksPerNode().get(i);
+      int jobIndex = c.job.nodes().indexOf(node);
+      NodeTopology topology = c.topologies.get(node);
+      List<BitSet> sets =
+          TaskPlacement.place(
+              topology,
+              CpuList.parse(c.job.cpuIdsOn(jobIndex)),
+              tasksHere,
+              cpt,
+              r.cpuBind(),
+              level);
       Map<Integer, Map<String, String>> perTask = new LinkedHashMap<>();
+      Map<Integer, String> cpus = new LinkedHashMap<>();
       int first = StepLayout.firstRank(c.step.tasksPerNode(), i);
-      for (int rank = first; rank < first + c.step.tasksPerNode().get(i); rank++) {
+      for (int rank = first; rank < first + tasksHere; rank++) {
         perTask.put(rank, TaskEnvironment.task(c.step, rank));
+        cpus.put(rank, topology.bindable() ? CpuList.format(sets.get(rank - first)) : "");
       }
+      Map<String, String> env = TaskEnvironment.node(r.env(), c.job, c.step, i, r.cpusPerTask());
+      TaskEnvironment.binding(env, r.cpuBind(), r.distribution());
       var launch =
           new NodeGateway.StepLaunch(
               c.step.jobId(),
               c.step.attempt(),
               c.step.stepId(),
               c.step.argv(),
-              TaskEnvironment.node(r.env(), c.job, c.step, i, r.cpusPerTask()),
+              env,
               perTask,
               r.cwd(),
               c.job.uid(),
               c.job.gid(),
               c.job.user(),
-              settings.get().killWaitSeconds());
+              settings.get().killWaitSeconds(),
+              cpus,
+              TaskPlacement.stepMemoryMb(
+                  r.memPerNodeMb(), r.memPerCpuMb(), tasksHere * cpt, c.job.memPerNodeMb()));
       if (!gateway.launchStep(node, launch)) {
         for (int rank : perTask.keySet()) {
           report.failed(node, c.step, rank, "node " + node + " not connected");
@@ -84,7 +116,7 @@ public class RunStep {
     return c.step;
   }
 
-  private record Created(Job job, Step step) {}
+  private record Created(Job job, Step step, Map<String, NodeTopology> topologies) {}
 
   private Created create(StepRequest r, Caller caller) throws SlurmException {
     Job job =
@@ -119,7 +151,11 @@ public class RunStep {
             0,
             null);
     steps.insert(step);
-    return new Created(job, step);
+    Map<String, NodeTopology> topologies = new HashMap<>();
+    for (String n : r.nodes()) {
+      topologies.put(n, nodes.node(n).map(Node::topology).orElse(NodeTopology.flat(1)));
+    }
+    return new Created(job, step, topologies);
   }
 
   /** The steps still running in a job. */

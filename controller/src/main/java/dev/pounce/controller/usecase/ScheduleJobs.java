@@ -121,6 +121,7 @@ public class ScheduleJobs {
               b.nodes = s.nodes();
               b.cpusPerNode = s.cpusPerNode();
               b.memPerNodeMb = s.memPerNodeMb();
+              b.cpuIds = s.cpuIds();
               b.startTime = now;
               b.reason = JobReason.NONE;
               launch.resolvePaths(b, s.nodes().get(0));
@@ -146,7 +147,9 @@ public class ScheduleJobs {
               u.cpus(),
               u.memoryMb(),
               u.jobs(),
-              n.schedulable() && gateway.connected(n.name())));
+              n.schedulable() && gateway.connected(n.name()),
+              n.topology(),
+              u.cpuIds()));
     }
     Map<String, Partition> parts = new LinkedHashMap<>();
     for (Partition p : nodes.partitions()) {

@@ -27,6 +27,8 @@ import java.util.List;
  * @param nodes allocated node names in allocation order; empty while pending
  * @param cpusPerNode CPUs allocated on each node of {@link #nodes}, same order
  * @param memPerNodeMb memory allocated per node in MiB (0: not limited)
+ * @param cpuIds the abstract CPU ids allocated on each node of {@link #nodes} (cpulist format,
+ *     {@code "0-3"}), same order; empty for jobs allocated before CPU ids were tracked
  * @param numTasks resolved number of tasks
  * @param exitCode exit code of the batch script (0..255)
  * @param exitSignal signal that ended it, 0 when none
@@ -62,6 +64,7 @@ public record Job(
     List<String> nodes,
     List<Integer> cpusPerNode,
     long memPerNodeMb,
+    List<String> cpuIds,
     int numTasks,
     int exitCode,
     int exitSignal,
@@ -79,6 +82,12 @@ public record Job(
     dependency = dependency == null ? Dependencies.NONE : dependency;
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
     cpusPerNode = cpusPerNode == null ? List.of() : List.copyOf(cpusPerNode);
+    cpuIds = cpuIds == null ? List.of() : List.copyOf(cpuIds);
+  }
+
+  /** The abstract CPU ids allocated on node {@code index} (cpulist), "" when unknown. */
+  public String cpuIdsOn(int index) {
+    return index < cpuIds.size() ? cpuIds.get(index) : "";
   }
 
   /** Total CPUs allocated; while pending, the CPUs the job asks for. */
@@ -138,6 +147,7 @@ public record Job(
     public List<String> nodes;
     public List<Integer> cpusPerNode;
     public long memPerNodeMb;
+    public List<String> cpuIds;
     public int numTasks;
     public int exitCode;
     public int exitSignal;
@@ -173,6 +183,7 @@ public record Job(
       nodes = j.nodes;
       cpusPerNode = j.cpusPerNode;
       memPerNodeMb = j.memPerNodeMb;
+      cpuIds = j.cpuIds;
       numTasks = j.numTasks;
       exitCode = j.exitCode;
       exitSignal = j.exitSignal;
@@ -208,6 +219,7 @@ public record Job(
           nodes,
           cpusPerNode,
           memPerNodeMb,
+          cpuIds,
           numTasks,
           exitCode,
           exitSignal,

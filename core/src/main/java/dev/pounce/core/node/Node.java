@@ -1,5 +1,6 @@
 package dev.pounce.core.node;
 
+import dev.pounce.core.place.NodeTopology;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,7 @@ import java.time.Instant;
  * @param lastSeen last message from its daemon
  * @param bootTime when its daemon registered
  * @param version daemon version
+ * @param hardware binding, NUMA, huge pages, OS and live load as the daemon reported them
  */
 public record Node(
     String name,
@@ -38,7 +40,39 @@ public record Node(
     Integer reasonUid,
     Instant lastSeen,
     Instant bootTime,
-    String version) {
+    String version,
+    NodeHardware hardware) {
+
+  public Node {
+    hardware = hardware == null ? NodeHardware.NONE : hardware;
+  }
+
+  /** The node's CPUs for placement. */
+  public NodeTopology topology() {
+    return hardware.topology(sockets, coresPerSocket, threadsPerCore);
+  }
+
+  /** This node with other hardware details (live load and free memory). */
+  public Node withHardware(NodeHardware h) {
+    return new Node(
+        name,
+        hostname,
+        cpus,
+        realMemoryMb,
+        sockets,
+        coresPerSocket,
+        threadsPerCore,
+        state,
+        drain,
+        notResponding,
+        reason,
+        reasonTime,
+        reasonUid,
+        lastSeen,
+        bootTime,
+        version,
+        h);
+  }
 
   /** True when the scheduler may place new work here. */
   public boolean schedulable() {
@@ -113,6 +147,7 @@ public record Node(
         newReasonUid,
         newLastSeen,
         bootTime,
-        version);
+        version,
+        hardware);
   }
 }

@@ -161,8 +161,9 @@ public interface JobStore {
    * @param node node name
    * @param cpus CPUs the job holds there
    * @param memoryMb memory the job holds there
+   * @param cpuIds the abstract CPU ids it holds there (cpulist), "" when not tracked
    */
-  record NodeUse(String node, int cpus, long memoryMb) {}
+  record NodeUse(String node, int cpus, long memoryMb, String cpuIds) {}
 
   /** Jobs holding nodes (configuring, running, completing). */
   List<Job> findHoldingNodes();

@@ -52,6 +52,8 @@ public interface NodeGateway {
    * @param gid group id
    * @param user user name
    * @param killWaitSeconds KillWait
+   * @param taskCpus per task, by rank: the host CPUs it is bound to (cpulist), "" for not bound
+   * @param memoryMb the step's memory on this node in MiB (0 unlimited)
    */
   record StepLaunch(
       long jobId,
@@ -64,7 +66,9 @@ public interface NodeGateway {
       int uid,
       int gid,
       String user,
-      int killWaitSeconds) {}
+      int killWaitSeconds,
+      Map<Integer, String> taskCpus,
+      long memoryMb) {}
 
   /** Tells a node it may forget a finished job (its exit was recorded). */
   void forget(String node, long jobId, int attempt);
@@ -89,6 +93,7 @@ public interface NodeGateway {
    * @param killWaitSeconds KillWait
    * @param cpus CPUs on this node
    * @param memoryMb memory on this node (0 unlimited)
+   * @param cpuList the host CPUs of the job on this node (cpulist), "" when not bound
    * @param lwkMem {@code --lwk-mem} mode ("prefault", "hugepages"), empty for none
    */
   record BatchLaunch(
@@ -109,5 +114,6 @@ public interface NodeGateway {
       int killWaitSeconds,
       int cpus,
       long memoryMb,
+      String cpuList,
       String lwkMem) {}
 }

@@ -16,12 +16,19 @@ public sealed interface Decision {
    * @param nodes node names; the first runs the batch script
    * @param cpusPerNode CPUs taken on each node, same order
    * @param memPerNodeMb memory taken on each node (0: not tracked)
+   * @param cpuIds the abstract CPU ids taken on each node (cpulist), same order
    */
-  record Start(long jobId, List<String> nodes, List<Integer> cpusPerNode, long memPerNodeMb)
+  record Start(
+      long jobId,
+      List<String> nodes,
+      List<Integer> cpusPerNode,
+      long memPerNodeMb,
+      List<String> cpuIds)
       implements Decision {
     public Start {
       nodes = List.copyOf(nodes);
       cpusPerNode = List.copyOf(cpusPerNode);
+      cpuIds = List.copyOf(cpuIds);
     }
   }
 

@@ -2,7 +2,11 @@ package dev.pounce.core.sched;
 
 import dev.pounce.core.job.JobReason;
 import dev.pounce.core.node.Partition;
+import dev.pounce.core.place.CpuList;
+import dev.pounce.core.place.CpuPicker;
+import dev.pounce.core.place.NodeTopology;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,10 +59,21 @@ public final class FifoScheduler {
         out.add(new Decision.Wait(job.id(), JobReason.RESOURCES));
         continue;
       }
+      List<String> ids = new ArrayList<>(start.nodes().size());
       for (int i = 0; i < start.nodes().size(); i++) {
         String n = start.nodes().get(i);
-        free.put(n, free.get(n).take(start.cpusPerNode().get(i), start.memPerNodeMb()));
+        NodeCapacity c = free.get(n);
+        BitSet picked = CpuPicker.pick(c.topology(), c.usedIds(), start.cpusPerNode().get(i));
+        if (picked == null) { // the counts said it fits: ids and counts disagree; take the count
+          picked =
+              CpuPicker.pick(NodeTopology.flat(c.cpus()), new BitSet(), start.cpusPerNode().get(i));
+        }
+        ids.add(CpuList.format(picked));
+        free.put(n, c.take(picked, start.memPerNodeMb()));
       }
+      start =
+          new Decision.Start(
+              start.jobId(), start.nodes(), start.cpusPerNode(), start.memPerNodeMb(), ids);
       if (job.arrayJobId() != 0) {
         running.merge(job.arrayJobId(), 1, Integer::sum);
       }
@@ -168,6 +183,6 @@ public final class FifoScheduler {
         return null;
       }
     }
-    return new Decision.Start(job.id(), nodes, cpus, mem);
+    return new Decision.Start(job.id(), nodes, cpus, mem, List.of());
   }
 }

@@ -1,5 +1,8 @@
 package dev.pounce.core.sched;
 
+import dev.pounce.core.place.NodeTopology;
+import java.util.BitSet;
+
 /**
  * One node as the scheduler sees it: what it offers and what running jobs already use.
  *
@@ -10,6 +13,8 @@ package dev.pounce.core.sched;
  * @param usedMemoryMb memory allocated to running jobs
  * @param jobs number of jobs allocated here (0: the node is free for an exclusive job)
  * @param schedulable up, not drained, responding
+ * @param topology the node's CPUs (abstract numbering)
+ * @param usedIds abstract CPU ids running jobs hold (never modified)
  */
 public record NodeCapacity(
     String name,
@@ -18,7 +23,36 @@ public record NodeCapacity(
     int usedCpus,
     long usedMemoryMb,
     int jobs,
-    boolean schedulable) {
+    boolean schedulable,
+    NodeTopology topology,
+    BitSet usedIds) {
+
+  /** A node whose CPUs are flat and whose used CPUs are the lowest ids (tests, estimates). */
+  public NodeCapacity(
+      String name,
+      int cpus,
+      long memoryMb,
+      int usedCpus,
+      long usedMemoryMb,
+      int jobs,
+      boolean schedulable) {
+    this(
+        name,
+        cpus,
+        memoryMb,
+        usedCpus,
+        usedMemoryMb,
+        jobs,
+        schedulable,
+        NodeTopology.flat(cpus),
+        lowest(usedCpus));
+  }
+
+  private static BitSet lowest(int n) {
+    BitSet b = new BitSet();
+    b.set(0, Math.max(0, n));
+    return b;
+  }
 
   int freeCpus() {
     return cpus - usedCpus;
@@ -28,14 +62,18 @@ public record NodeCapacity(
     return memoryMb - usedMemoryMb;
   }
 
-  NodeCapacity take(int cpus, long memoryMb) {
+  NodeCapacity take(BitSet ids, long memoryMb) {
+    BitSet used = (BitSet) usedIds.clone();
+    used.or(ids);
     return new NodeCapacity(
         name,
         this.cpus,
         this.memoryMb,
-        usedCpus + cpus,
+        usedCpus + ids.cardinality(),
         usedMemoryMb + memoryMb,
         jobs + 1,
-        schedulable);
+        schedulable,
+        topology,
+        used);
   }
 }

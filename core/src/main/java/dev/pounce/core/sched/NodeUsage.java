@@ -1,6 +1,8 @@
 package dev.pounce.core.sched;
 
+import dev.pounce.core.place.CpuList;
 import dev.pounce.core.port.JobStore.NodeUse;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,12 @@ import java.util.Map;
  * @param cpus CPUs held
  * @param memoryMb memory held in MiB
  * @param jobs number of jobs holding part of the node
+ * @param cpuIds the abstract CPU ids held (a copy; do not modify)
  */
-public record NodeUsage(int cpus, long memoryMb, int jobs) {
+public record NodeUsage(int cpus, long memoryMb, int jobs, BitSet cpuIds) {
 
   /** Nothing allocated. */
-  public static final NodeUsage NONE = new NodeUsage(0, 0, 0);
+  public static final NodeUsage NONE = new NodeUsage(0, 0, 0, new BitSet());
 
   /** Sums per-(job, node) uses into one usage per node name. Pure. */
   public static Map<String, NodeUsage> byNode(List<NodeUse> uses) {
@@ -23,8 +26,12 @@ public record NodeUsage(int cpus, long memoryMb, int jobs) {
     for (NodeUse u : uses) {
       out.merge(
           u.node(),
-          new NodeUsage(u.cpus(), u.memoryMb(), 1),
-          (a, b) -> new NodeUsage(a.cpus + b.cpus, a.memoryMb + b.memoryMb, a.jobs + b.jobs));
+          new NodeUsage(u.cpus(), u.memoryMb(), 1, CpuList.parse(u.cpuIds())),
+          (a, b) -> {
+            BitSet ids = (BitSet) a.cpuIds.clone();
+            ids.or(b.cpuIds);
+            return new NodeUsage(a.cpus + b.cpus, a.memoryMb + b.memoryMb, a.jobs + b.jobs, ids);
+          });
     }
     return out;
   }

@@ -69,6 +69,24 @@ class FifoSchedulerTest {
   }
 
   @Test
+  void picksFreeCpuIdsAroundRunningJobs() {
+    // n1 has CPU 0 and 3 held by running jobs: a 2-CPU job gets 1-2, the next one 4-5.
+    java.util.BitSet used = dev.pounce.core.place.CpuList.parse("0,3");
+    NodeCapacity n1 =
+        new NodeCapacity(
+            "n1", 8, 4000, 2, 0, 2, true, dev.pounce.core.place.NodeTopology.flat(8), used);
+    List<QueuedJob> q = List.of(job(1, s -> s.numTasks = 2), job(2, s -> s.numTasks = 2));
+    List<Decision> plan = scheduler.plan(q, cluster(SelectMode.CONS_TRES, n1));
+    assertThat(((Decision.Start) plan.get(0)).cpuIds()).containsExactly("1-2");
+    assertThat(((Decision.Start) plan.get(1)).cpuIds()).containsExactly("4-5");
+    // an exclusive job takes every CPU of each of its nodes
+    List<Decision> whole =
+        scheduler.plan(
+            List.of(job(3, s -> s.exclusive = true)), cluster(SelectMode.CONS_TRES, free("n2", 4)));
+    assertThat(((Decision.Start) whole.get(0)).cpuIds()).containsExactly("0-3");
+  }
+
+  @Test
   void strictFifoBlocksLaterJobsWithPriority() {
     List<QueuedJob> q = List.of(job(1, s -> s.minNodes = 2), job(2, s -> {}));
     NodeCapacity busy = new NodeCapacity("n2", 2, 4000, 2, 0, 1, true);

@@ -1,6 +1,7 @@
 package dev.pounce.slurm.env;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.core.place.Distribution;
 import dev.pounce.slurm.api.ClusterConfig;
 import dev.pounce.slurm.array.ArrayGroups;
 import dev.pounce.slurm.array.ArraySpec;
@@ -78,6 +79,10 @@ public final class BatchEnvironment {
     }
     if (job.spec().cpusPerTask() > 0) {
       env.put("SLURM_CPUS_PER_TASK", Integer.toString(job.spec().cpusPerTask()));
+    }
+    String dist = job.spec().extra() == null ? null : job.spec().extra().get("distribution");
+    if (dist != null) {
+      Distribution.parse(dist).ifPresent(d -> env.put("SLURM_DISTRIBUTION", d.text()));
     }
     if (job.spec().memPerNodeMb() != null) {
       long mem = job.spec().memPerNodeMb() == 0 ? job.memPerNodeMb() : job.spec().memPerNodeMb();

@@ -3,6 +3,7 @@ package dev.pounce.slurm.sbatch;
 import dev.pounce.core.job.Job;
 import dev.pounce.core.job.JobSpec;
 import dev.pounce.core.job.OpenMode;
+import dev.pounce.core.place.Distribution;
 import dev.pounce.slurm.SlurmCommand;
 import dev.pounce.slurm.api.ClusterOps;
 import dev.pounce.slurm.api.CommandRequest;
@@ -128,6 +129,15 @@ public final class Sbatch implements SlurmCommand {
     }
     if (o.nodesGiven && o.minNodes == 0) {
       throw failed("Node count specification invalid");
+    }
+    String dist = o.extra.get("distribution");
+    if (dist != null && Distribution.parse(dist).isEmpty()) {
+      throw new CommandFailure(
+          (Distribution.badPlane(dist) ? "sbatch: error: " + Distribution.BAD_PLANE + "\n" : "")
+              + "sbatch: error: "
+              + Distribution.INVALID
+              + "\n",
+          255);
     }
     // slurmctld's check (the message is a submission failure), before anything is recorded.
     if (o.array != null

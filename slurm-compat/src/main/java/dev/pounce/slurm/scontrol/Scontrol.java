@@ -54,9 +54,11 @@ public final class Scontrol implements SlurmCommand {
           "scontrol: " + e.getMessage() + "\nTry \"scontrol --help\" for more information\n", 1);
     }
     boolean oneLiner = false;
+    boolean details = false;
     for (ParsedOpt p : r.options()) {
       switch (p.key()) {
         case "oneliner" -> oneLiner = true;
+        case "details" -> details = true;
         case "version" -> {
           return version(ops);
         }
@@ -70,7 +72,7 @@ public final class Scontrol implements SlurmCommand {
     String verb = words.get(0).toLowerCase(Locale.ROOT);
     List<String> rest = words.subList(1, words.size());
     return switch (verb) {
-      case "show" -> show(rest, oneLiner, ops);
+      case "show" -> show(rest, oneLiner, details, ops);
       case "hold", "uhold", "release" -> {
         if (rest.isEmpty()) {
           yield CommandResult.error("too few arguments for keyword:" + verb + "\n", 1);
@@ -123,7 +125,8 @@ public final class Scontrol implements SlurmCommand {
     return CommandResult.ok("Slurmctld(primary) at " + ops.config().controllerHost() + " is UP\n");
   }
 
-  private static CommandResult show(List<String> args, boolean oneLiner, ClusterOps ops) {
+  private static CommandResult show(
+      List<String> args, boolean oneLiner, boolean details, ClusterOps ops) {
     if (args.isEmpty()) {
       return CommandResult.error("too few arguments for keyword:show\n", 1);
     }
@@ -146,7 +149,7 @@ public final class Scontrol implements SlurmCommand {
       }
     }
     if ("jobs".startsWith(what) && !what.isEmpty()) {
-      return showJobs(arg, oneLiner, ops);
+      return showJobs(arg, oneLiner, details, ops);
     }
     if ("nodes".startsWith(what) && !what.isEmpty()) {
       return showNodes(arg, ops);
@@ -178,7 +181,8 @@ public final class Scontrol implements SlurmCommand {
     }
   }
 
-  private static CommandResult showJobs(String arg, boolean oneLiner, ClusterOps ops) {
+  private static CommandResult showJobs(
+      String arg, boolean oneLiner, boolean details, ClusterOps ops) {
     List<Job> jobs = ArrayGroups.withoutDroppedTasks(ops.activeJobs());
     List<ArrayGroups.Shown> shown;
     if (arg != null) {
@@ -211,7 +215,8 @@ public final class Scontrol implements SlurmCommand {
     List<NodeView> nodes = ops.nodes();
     StringBuilder sb = new StringBuilder();
     for (ArrayGroups.Shown row : shown) {
-      sb.append(ShowJob.render(row, ops.now(), nodeMemory(row.job(), ops, nodes), oneLiner));
+      sb.append(
+          ShowJob.render(row, ops.now(), nodeMemory(row.job(), ops, nodes), oneLiner, details));
     }
     return CommandResult.ok(sb.toString());
   }

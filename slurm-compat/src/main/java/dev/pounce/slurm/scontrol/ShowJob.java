@@ -37,7 +37,36 @@ public final class ShowJob {
   /** The record of a job, an array task, or an array's pending tasks (one record, as SLURM). */
   public static String render(
       ArrayGroups.Shown row, Instant now, long nodeMemoryMb, boolean oneLiner) {
+    return render(row, now, nodeMemoryMb, oneLiner, false);
+  }
+
+  /**
+   * The record; with {@code details} ({@code -d}) a job holding nodes also shows {@code
+   * JOB_GRES=(null)} and, per node, {@code Nodes=n1 CPU_IDs=0-1 Mem=0 GRES=} (SLURM's abstract CPU
+   * ids) after the {@code Socks/Node} line, as 22.05.
+   */
+  public static String render(
+      ArrayGroups.Shown row, Instant now, long nodeMemoryMb, boolean oneLiner, boolean details) {
     List<List<String>> lines = lines(row, now, nodeMemoryMb);
+    Job job = row.job();
+    if (details && job.state().holdsNodes() && !job.cpuIds().isEmpty()) {
+      lines = new ArrayList<>(lines);
+      int at = 0;
+      while (at < lines.size() && !lines.get(at).get(0).startsWith("Socks/Node=")) {
+        at++;
+      }
+      List<List<String>> extra = new ArrayList<>();
+      extra.add(List.of("JOB_GRES=(null)"));
+      for (int i = 0; i < job.nodes().size(); i++) {
+        extra.add(
+            List.of(
+                "  Nodes=" + job.nodes().get(i),
+                "CPU_IDs=" + job.cpuIdsOn(i),
+                "Mem=" + job.memPerNodeMb(),
+                "GRES="));
+      }
+      lines.addAll(Math.min(at + 1, lines.size()), extra);
+    }
     StringBuilder sb = new StringBuilder();
     if (oneLiner) {
       for (List<String> l : lines) {

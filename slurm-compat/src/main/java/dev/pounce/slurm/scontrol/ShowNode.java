@@ -9,6 +9,11 @@ public final class ShowNode {
 
   private ShowNode() {}
 
+  /** A load average times 100 as SLURM prints it ({@code 1.25}). */
+  public static String load(int x100) {
+    return String.format(java.util.Locale.ROOT, "%d.%02d", x100 / 100, x100 % 100);
+  }
+
   /** SLURM's complete state word for scontrol: {@code IDLE}, {@code MIXED+DRAIN}, {@code DOWN*}. */
   public static String state(NodeView v) {
     Node n = v.node();
@@ -43,7 +48,9 @@ public final class ShowNode {
         .append(n.cpus())
         .append(" CPUTot=")
         .append(n.cpus())
-        .append(" CPULoad=0.00\n");
+        .append(" CPULoad=")
+        .append(load(n.hardware().loadX100()))
+        .append('\n');
     sb.append("   AvailableFeatures=(null)\n   ActiveFeatures=(null)\n   Gres=(null)\n");
     sb.append("   NodeAddr=")
         .append(n.hostname())
@@ -52,12 +59,16 @@ public final class ShowNode {
         .append(" Version=")
         .append(version)
         .append('\n');
-    sb.append("   OS=Linux \n");
+    sb.append("   OS=")
+        .append(n.hardware().os().isEmpty() ? "Linux" : n.hardware().os())
+        .append(" \n");
     sb.append("   RealMemory=")
         .append(n.realMemoryMb())
         .append(" AllocMem=")
         .append(v.allocMemoryMb())
-        .append(" FreeMem=N/A Sockets=")
+        .append(" FreeMem=")
+        .append(n.hardware().freeMemMb())
+        .append(" Sockets=")
         .append(n.sockets())
         .append(" Boards=1\n");
     sb.append("   State=")
@@ -89,6 +100,11 @@ public final class ShowNode {
     sb.append('\n');
     sb.append("   CapWatts=n/a\n   CurrentWatts=0 AveWatts=0\n");
     sb.append("   ExtSensorsJoules=n/s ExtSensorsWatts=0 ExtSensorsTemp=n/s\n");
+    if (!n.hardware().bindable()) {
+      // Not a SLURM field: a simulated node offering more CPUs than its daemon owns.
+      sb.append(
+          "   Comment=not bindable: offers more CPUs than its daemon owns, tasks run unbound\n");
+    }
     if (n.reason() != null) {
       String who =
           n.reasonUid() == null ? "slurm" : n.reasonUid() == 0 ? "root" : "" + n.reasonUid();

@@ -6,6 +6,7 @@ import dev.pounce.core.node.NodeState;
 import dev.pounce.core.node.Partition;
 import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.hostlist.Hostlist;
+import dev.pounce.slurm.scontrol.ShowNode;
 import dev.pounce.slurm.time.Durations;
 import dev.pounce.slurm.time.Timestamps;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class SinfoFields {
   /** Whether this field sums over the nodes of a row (rows are not split by its value). */
   static boolean aggregate(char type) {
     return switch (type) {
-      case 'N', 'n', 'D', 'C', 'F', 'A' -> true;
+      case 'N', 'n', 'D', 'C', 'F', 'A', 'O', 'e' -> true;
       default -> false;
     };
   }
@@ -140,8 +141,8 @@ final class SinfoFields {
       case 'F' -> nodeCounts(nodes, true);
       case 'A' -> nodeCounts(nodes, false);
       case 'E' -> n.reason() == null ? "none" : n.reason();
-      case 'O' -> "N/A";
-      case 'e' -> "N/A";
+      case 'O' -> range(nodes, true);
+      case 'e' -> range(nodes, false);
       case 'w' -> "1";
       case 'd' -> "0";
       case 'u' ->
@@ -184,6 +185,24 @@ final class SinfoFields {
       case 'H' -> "Unknown";
       default -> "";
     };
+  }
+
+  /**
+   * CPU_LOAD ({@code 1.25}) or FREE_MEM ({@code 22706}) of a row: one value, or {@code min-max}
+   * when its nodes differ, as sinfo prints them.
+   */
+  private static String range(List<NodeView> nodes, boolean load) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (NodeView v : nodes) {
+      var h = v.node().hardware();
+      long x = load ? h.loadX100() : h.freeMemMb();
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    String lo = load ? ShowNode.load((int) min) : Long.toString(min);
+    String hi = load ? ShowNode.load((int) max) : Long.toString(max);
+    return min == max ? lo : lo + "-" + hi;
   }
 
   private static String limit(long minutes) {

@@ -102,6 +102,12 @@ final class Allocate {
         throw CommandFailure.error("srun", "invalid memory constraint " + o.mem());
       }
     }
+    if (o.memPerCpu() != null) {
+      b.memPerCpuMb = Sizes.megabytes(o.memPerCpu());
+      if (b.memPerCpuMb == null) {
+        throw CommandFailure.error("srun", "invalid memory constraint " + o.memPerCpu());
+      }
+    }
     b.stdoutPattern = "/dev/null";
     b.workDir = req.cwd();
     b.environment = req.env();

@@ -14,6 +14,7 @@ import dev.pounce.slurm.api.SlurmException;
 import dev.pounce.slurm.api.StepRequest;
 import dev.pounce.slurm.api.StepWatcher;
 import dev.pounce.slurm.cli.CommandFailure;
+import dev.pounce.slurm.cli.Sizes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -86,7 +87,17 @@ public final class Srun implements StreamingCommand {
       step =
           ops.startStep(
               new StepRequest(
-                  job.id(), o.argv(), p.nodes(), p.tasksPerNode(), o.cpusPerTask(), env, req.cwd()),
+                  job.id(),
+                  o.argv(),
+                  p.nodes(),
+                  p.tasksPerNode(),
+                  o.cpusPerTask(),
+                  env,
+                  req.cwd(),
+                  o.cpuBind(),
+                  o.distribution(),
+                  o.mem() == null ? null : Sizes.megabytes(o.mem()),
+                  o.memPerCpu() == null ? null : Sizes.megabytes(o.memPerCpu())),
               req.caller(),
               events);
     } catch (SlurmException e) {

@@ -4,6 +4,8 @@ import static dev.pounce.slurm.cli.OptSpec.Arg.NONE;
 import static dev.pounce.slurm.cli.OptSpec.Arg.OPTIONAL;
 import static dev.pounce.slurm.cli.OptSpec.Arg.REQUIRED;
 
+import dev.pounce.core.place.CpuBind;
+import dev.pounce.core.place.Distribution;
 import dev.pounce.slurm.cli.CommandFailure;
 import dev.pounce.slurm.cli.Getopt;
 import dev.pounce.slurm.cli.GetoptException;
@@ -27,6 +29,9 @@ import java.util.Map;
  * @param partition -p
  * @param time -t as written
  * @param mem --mem as written
+ * @param memPerCpu --mem-per-cpu as written
+ * @param cpuBind --cpu-bind, else SLURM_CPU_BIND; null when neither
+ * @param distribution -m, else SLURM_DISTRIBUTION; null when neither
  * @param argv the program and its arguments
  */
 record SrunOptions(
@@ -40,6 +45,9 @@ record SrunOptions(
     String partition,
     String time,
     String mem,
+    String memPerCpu,
+    CpuBind cpuBind,
+    Distribution distribution,
     List<String> argv) {
 
   private static final List<OptSpec> SPECS =
@@ -54,6 +62,7 @@ record SrunOptions(
           OptSpec.both("partition", 'p', REQUIRED),
           OptSpec.both("time", 't', REQUIRED),
           OptSpec.lng("mem", REQUIRED),
+          OptSpec.lng("mem-per-cpu", REQUIRED),
           OptSpec.both("unbuffered", 'u', NONE),
           OptSpec.lng("mpi", REQUIRED),
           OptSpec.lng("overlap", NONE),
@@ -84,6 +93,9 @@ record SrunOptions(
     String partition = null;
     String time = null;
     String mem = null;
+    String memPerCpu = null;
+    String bind = env.get("SLURM_CPU_BIND");
+    String dist = env.get("SLURM_DISTRIBUTION");
     for (ParsedOpt o : r.options()) {
       switch (o.key()) {
         case "ntasks" -> ntasks = positive(o);
@@ -96,6 +108,9 @@ record SrunOptions(
         case "partition" -> partition = o.value();
         case "time" -> time = o.value();
         case "mem" -> mem = o.value();
+        case "mem-per-cpu" -> memPerCpu = o.value();
+        case "cpu-bind" -> bind = o.value();
+        case "distribution" -> dist = o.value();
         default -> {
           // accepted, no effect here
         }
@@ -105,7 +120,47 @@ record SrunOptions(
       throw new CommandFailure("srun: fatal: No command given to execute.\n", 1);
     }
     return new SrunOptions(
-        ntasks, nodes, cpt, npn, label, jobId, name, partition, time, mem, r.positional());
+        ntasks,
+        nodes,
+        cpt,
+        npn,
+        label,
+        jobId,
+        name,
+        partition,
+        time,
+        mem,
+        memPerCpu,
+        cpuBind(bind),
+        distribution(dist),
+        r.positional());
+  }
+
+  /** {@code --cpu-bind}: SLURM's two lines and exit 1 for a value it cannot parse. */
+  private static CpuBind cpuBind(String v) throws CommandFailure {
+    if (v == null) {
+      return null;
+    }
+    try {
+      CpuBind b = CpuBind.parse(v);
+      return b.given() ? b : null;
+    } catch (CpuBind.Invalid e) {
+      throw new CommandFailure(
+          "srun: error: " + e.getMessage() + "\nsrun: fatal: " + CpuBind.FATAL + "\n", 1);
+    }
+  }
+
+  /** {@code -m}: SLURM's message(s) and exit 255 for a value it cannot parse. */
+  private static Distribution distribution(String v) throws CommandFailure {
+    if (v == null) {
+      return null;
+    }
+    var d = Distribution.parse(v);
+    if (d.isPresent()) {
+      return d.get();
+    }
+    String plane = Distribution.badPlane(v) ? "srun: error: " + Distribution.BAD_PLANE + "\n" : "";
+    throw new CommandFailure(plane + "srun: error: " + Distribution.INVALID + "\n", 255);
   }
 
   private static int positive(ParsedOpt o) throws CommandFailure {

@@ -1,6 +1,8 @@
 package dev.pounce.slurm.srun;
 
 import dev.pounce.core.job.Job;
+import dev.pounce.core.place.CpuBind;
+import dev.pounce.core.place.Distribution;
 import dev.pounce.core.step.Step;
 import dev.pounce.core.step.StepLayout;
 import dev.pounce.slurm.env.RepeatCounts;
@@ -68,6 +70,30 @@ public final class TaskEnvironment {
     env.put("SLURM_TOPOLOGY_ADDR", node);
     env.put("SLURM_TOPOLOGY_ADDR_PATTERN", "node");
     return env;
+  }
+
+  /**
+   * The binding variables srun exports: {@code SLURM_CPU_BIND}, {@code _TYPE}, {@code _LIST} and
+   * {@code _VERBOSE} when {@code --cpu-bind} (or SLURM_CPU_BIND) asked for binding, in 22.05's
+   * words ({@link CpuBind#bindWord}), and {@code SLURM_DISTRIBUTION} when {@code -m} was given.
+   *
+   * @param env the node's variables, changed in place
+   * @param bind the request, null when none
+   * @param dist the distribution, null when none
+   */
+  public static void binding(Map<String, String> env, CpuBind bind, Distribution dist) {
+    if (bind != null && bind.given()) {
+      env.put("SLURM_CPU_BIND", bind.bindWord());
+      env.put("SLURM_CPU_BIND_LIST", bind.listWord());
+      env.put("SLURM_CPU_BIND_TYPE", bind.typeWord());
+      env.put("SLURM_CPU_BIND_VERBOSE", bind.verboseWord());
+    }
+    if (dist != null) {
+      env.put("SLURM_DISTRIBUTION", dist.text());
+      if (dist.planeSize() > 0) {
+        env.put("SLURM_DIST_PLANESIZE", Integer.toString(dist.planeSize()));
+      }
+    }
   }
 
   /** The variables of one task: SLURM_PROCID (global rank) and SLURM_LOCALID (rank on node). */

@@ -2,15 +2,19 @@ package dev.pounce.slurm.scontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pounce.core.job.Job;
+import dev.pounce.core.node.NodeHardware;
 import dev.pounce.slurm.FakeCluster;
 import dev.pounce.slurm.Fixtures;
 import dev.pounce.slurm.Golden;
 import dev.pounce.slurm.SlurmCommands;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.CommandResult;
+import dev.pounce.slurm.api.NodeView;
 import dev.pounce.slurm.api.SlurmErrorCode;
 import dev.pounce.slurm.api.SlurmException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -211,13 +215,45 @@ class ScontrolTest {
     golden("scontrol_show_node_nosuch", run("show", "node", "nosuch"));
     String expected =
         Golden.out("scontrol_show_node_n1_idle")
-            .replaceAll("CPULoad=[0-9.]+", "CPULoad=0.00")
-            .replaceAll("FreeMem=[0-9]+", "FreeMem=N/A")
+            .replaceAll("CPULoad=[0-9.]+", "CPULoad=1.25")
+            .replaceAll("FreeMem=[0-9]+", "FreeMem=22708")
             .replaceAll("NodeAddr=127.0.0.1", "NodeAddr=localhost")
-            .replaceAll("OS=Linux [^\n]*\n", "OS=Linux \n")
+            .replaceAll(
+                "OS=Linux [^\n]*\n", "OS=Linux 6.18.44-fc-v1045 #1 SMP PREEMPT_DYNAMIC @0 \n")
             .replaceAll("SlurmdStartTime=[0-9T:-]+", "SlurmdStartTime=2026-11-27T11:14:04")
             .replaceAll("LastBusyTime=[0-9T:-]+", "LastBusyTime=2026-11-27T11:19:25");
     assertThat(out(run("show", "node", "n1"))).isEqualTo(expected);
+  }
+
+  @Test
+  void detailsShowEachNodesCpuIdsAndMemory() {
+    Job.Builder b = Fixtures.running86().toBuilder();
+    b.nodes = List.of("n1", "n2");
+    b.cpusPerNode = List.of(2, 1);
+    b.cpuIds = List.of("0-1", "0");
+    cluster.jobs.add(b.build());
+    String out = out(run("-d", "show", "job", "86"));
+    // as 22.05 prints them (captured: sbatch -n3 -N2 on n[1-2], scontrol show job -d)
+    assertThat(out)
+        .contains(
+            "   Socks/Node=* NtasksPerN:B:S:C=0:0:*:* CoreSpec=*\n"
+                + "   JOB_GRES=(null)\n"
+                + "     Nodes=n1 CPU_IDs=0-1 Mem=0 GRES=\n"
+                + "     Nodes=n2 CPU_IDs=0 Mem=0 GRES=\n"
+                + "   MinCPUsNode=1");
+    assertThat(out(run("show", "job", "86"))).doesNotContain("CPU_IDs");
+  }
+
+  @Test
+  void aNodeThatCannotBindSaysSo() {
+    var v = cluster.nodes.get(0);
+    var n = v.node().withHardware(NodeHardware.NONE.withLive(25, 100));
+    cluster.nodes.set(0, new NodeView(n, 0, 0, v.partitions()));
+    assertThat(out(run("show", "node", "n1")))
+        .contains("CPULoad=0.25\n")
+        .contains("FreeMem=100 ")
+        .contains(
+            "   Comment=not bindable: offers more CPUs than its daemon owns, tasks run unbound\n");
   }
 
   @Test

@@ -52,7 +52,8 @@ class SinfoTest {
             0,
             n.lastSeen(),
             n.bootTime(),
-            n.version());
+            n.version(),
+            n.hardware());
     cluster.nodes.set(index, new NodeView(d, v.allocCpus(), 0, v.partitions()));
   }
 

@@ -11,6 +11,7 @@ import dev.pounce.slurm.Fixtures;
 import dev.pounce.slurm.SlurmCommands;
 import dev.pounce.slurm.api.CommandRequest;
 import dev.pounce.slurm.api.OutputSink;
+import dev.pounce.slurm.api.StepRequest;
 import dev.pounce.slurm.api.StepWatcher;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,24 @@ class SrunTest {
 
   private static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void bindingDistributionAndMemoryReachTheStepRequest() throws Exception {
+    FakeCluster c = clusterWithJob(List.of("n1", "n2"), List.of(2, 2));
+    run(
+        c,
+        srun("--cpu-bind=cores", "-m", "cyclic:block", "--mem-per-cpu=100", "-n", "4", "true"),
+        new Sink(),
+        w -> {
+          Step s = c.steps.get(0);
+          w.stepEnded(s.ended(JobState.COMPLETED, Fixtures.t("11:00:05"), 0, 0, null));
+        });
+    StepRequest r = c.stepRequests.get(0);
+    assertThat(r.cpuBind().bindWord()).isEqualTo("quiet,corescores");
+    assertThat(r.distribution().text()).isEqualTo("cyclic:block");
+    assertThat(r.memPerCpuMb()).isEqualTo(100);
+    assertThat(r.memPerNodeMb()).isNull();
   }
 
   @Test
@@ -207,6 +226,26 @@ class SrunTest {
     Sink s7 = new Sink();
     assertThat(run(c, srun("-N", "abc", "true"), s7, w -> {})).isEqualTo(255);
     assertThat(s7.err()).isEqualTo("srun: error: \"abc\" is not a valid node count\n");
+    // --cpu-bind and -m refusals, as 22.05 prints them
+    Sink s8 = new Sink();
+    assertThat(run(c, srun("--cpu-bind=foo", "true"), s8, w -> {})).isEqualTo(1);
+    assertThat(s8.err())
+        .isEqualTo(
+            "srun: error: unrecognized --cpu-bind argument \"foo\"\n"
+                + "srun: fatal: Failed to parse --cpu-bind= values.\n");
+    Sink s9 = new Sink();
+    assertThat(run(c, srun("--cpu-bind=map_cpu:", "true"), s9, w -> {})).isEqualTo(1);
+    assertThat(s9.err())
+        .startsWith("srun: error: missing list for \"--cpu-bind=map_cpu:<list>\"\n");
+    Sink s10 = new Sink();
+    assertThat(run(c, srun("-m", "block:foo", "true"), s10, w -> {})).isEqualTo(255);
+    assertThat(s10.err()).isEqualTo("srun: error: Invalid --distribution specification\n");
+    Sink s11 = new Sink();
+    assertThat(run(c, srun("-m", "plane", "true"), s11, w -> {})).isEqualTo(255);
+    assertThat(s11.err())
+        .isEqualTo(
+            "srun: error: Invalid plane size or size not specified\n"
+                + "srun: error: Invalid --distribution specification\n");
     assertThat(c.steps).isEmpty();
   }
 
