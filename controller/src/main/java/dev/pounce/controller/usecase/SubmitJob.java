@@ -11,6 +11,7 @@ import dev.pounce.core.node.Node;
 import dev.pounce.core.node.Partition;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.KernelCatalog;
 import dev.pounce.core.port.NodeStore;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.SlurmErrorCode;
@@ -34,11 +35,18 @@ public class SubmitJob {
   private final JobStore jobs;
   private final NodeStore nodes;
   private final SchedulerLoop scheduler;
+  private final KernelCatalog kernels;
   private final int maxArraySize;
 
-  SubmitJob(JobStore jobs, NodeStore nodes, SchedulerLoop scheduler, ControllerConfig config) {
+  SubmitJob(
+      JobStore jobs,
+      NodeStore nodes,
+      SchedulerLoop scheduler,
+      KernelCatalog kernels,
+      ControllerConfig config) {
     this.jobs = jobs;
     this.nodes = nodes;
+    this.kernels = kernels;
     this.scheduler = scheduler;
     this.maxArraySize = config.maxArraySize();
   }
@@ -88,9 +96,18 @@ public class SubmitJob {
 
   /**
    * The job a submit of {@code spec} would create (id 0), after SLURM's checks: partition, node
-   * names, features, sizes. Inside a transaction.
+   * names, features, sizes; and Pounce's: the {@code --kernel} asked for is resolved against the
+   * catalog (latest version when none is given) and kept in the spec. Inside a transaction.
    */
-  Job draft(JobSpec spec, Caller caller, Instant now) throws SlurmException {
+  Job draft(JobSpec asked, Caller caller, Instant now) throws SlurmException {
+    JobSpec spec = asked;
+    if (asked.kernel() != null) {
+      JobSpec.Builder withKernel = asked.toBuilder();
+      withKernel.kernel =
+          QueryKernels.resolve(kernels, asked.kernel())
+              .orElseThrow(() -> new SlurmException(SlurmErrorCode.INVALID_KERNEL));
+      spec = withKernel.build();
+    }
     Partition p = partition(spec);
     List<Node> all = nodes.nodes();
     List<Node> members = all.stream().filter(n -> p.nodes().contains(n.name())).toList();
