@@ -37,6 +37,7 @@ final class Command {
         for (String line; (line = r.readLine()) != null; ) {
           log.write(line);
           log.write('\n');
+          log.flush(); // the log can be followed while make runs
           if (tail.size() == 12) {
             tail.removeFirst();
           }

@@ -152,7 +152,14 @@ public final class KernelBuild {
             ConfigVerify.message(dropped) + "\n(full log: " + logFile + ")");
       }
       int cpus = Runtime.getRuntime().availableProcessors();
-      progress.phase("building " + String.join(" ", r.targets()) + " with -j" + cpus);
+      progress.phase(
+          "building "
+              + String.join(" ", r.targets())
+              + " with -j"
+              + cpus
+              + " (log: "
+              + logFile
+              + ")");
       List<String> build = with(make, "-j" + cpus);
       build.addAll(r.targets());
       progress.startBuild(expectedSteps(r.name()));
