@@ -139,7 +139,11 @@ public final class KernelCache {
   /** A staging directory for an artifact being assembled. */
   Path stage() throws IOException {
     Files.createDirectories(kernels());
-    return Files.createTempDirectory(kernels(), ".staging-");
+    Path dir = Files.createTempDirectory(kernels(), ".staging-");
+    // Readable by node daemons and jobs running as other users.
+    Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    return dir;
   }
 
   /** Holds the cross-process lock for building {@code key}; close to release. */
