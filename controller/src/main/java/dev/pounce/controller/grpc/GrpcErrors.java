@@ -23,7 +23,8 @@ final class GrpcErrors {
               INVALID_REQUEST,
               DEPENDENCY,
               INVALID_FEATURE,
-              INVALID_ARRAY ->
+              INVALID_ARRAY,
+              INVALID_KERNEL ->
               Status.INVALID_ARGUMENT;
           case ALREADY_DONE, JOB_FINISHED, JOB_PENDING, JOB_NOT_PENDING, JOB_HELD, DISABLED ->
               Status.FAILED_PRECONDITION;

@@ -7,7 +7,6 @@ import dev.pounce.core.step.TaskEnd;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /** {@link StepStore} on PostgreSQL, in plain JDBC on the transaction's connection. */
 @ApplicationScoped
@@ -33,14 +31,8 @@ public class JpaStepStore implements StepStore {
     this.em = em;
   }
 
-  /** Work on the transaction's connection. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T jdbc(Work<T> w) {
-    return em.unwrap(Session.class).doReturningWork(w::run);
+  private <T> T jdbc(Jdbc.Work<T> w) {
+    return Jdbc.on(em, w);
   }
 
   @Override

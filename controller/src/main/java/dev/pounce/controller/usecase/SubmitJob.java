@@ -12,6 +12,7 @@ import dev.pounce.core.node.Node;
 import dev.pounce.core.node.Partition;
 import dev.pounce.core.port.JobEventRecord;
 import dev.pounce.core.port.JobStore;
+import dev.pounce.core.port.KernelCatalog;
 import dev.pounce.core.port.NodeStore;
 import dev.pounce.slurm.api.Caller;
 import dev.pounce.slurm.api.SlurmErrorCode;
@@ -35,6 +36,7 @@ public class SubmitJob {
   private final JobStore jobs;
   private final NodeStore nodes;
   private final SchedulerLoop scheduler;
+  private final KernelCatalog kernels;
   private final int maxArraySize;
   private final AccountingConfig accounting;
 
@@ -42,11 +44,13 @@ public class SubmitJob {
       JobStore jobs,
       NodeStore nodes,
       SchedulerLoop scheduler,
+      KernelCatalog kernels,
       ControllerConfig config,
       AccountingConfig accounting) {
     this.accounting = accounting;
     this.jobs = jobs;
     this.nodes = nodes;
+    this.kernels = kernels;
     this.scheduler = scheduler;
     this.maxArraySize = config.maxArraySize();
   }
@@ -96,10 +100,18 @@ public class SubmitJob {
 
   /**
    * The job a submit of {@code spec} would create (id 0), after SLURM's checks: partition, node
-   * names, features, sizes. Inside a transaction.
+   * names, features, sizes; and Pounce's: the {@code --kernel} asked for is resolved against the
+   * catalog (latest version when none is given) and kept in the spec. Inside a transaction.
    */
   Job draft(JobSpec requested, Caller caller, Instant now) throws SlurmException {
     JobSpec spec = withAccount(requested, caller);
+    if (spec.kernel() != null) {
+      JobSpec.Builder withKernel = spec.toBuilder();
+      withKernel.kernel =
+          QueryKernels.resolve(kernels, spec.kernel())
+              .orElseThrow(() -> new SlurmException(SlurmErrorCode.INVALID_KERNEL));
+      spec = withKernel.build();
+    }
     Partition p = partition(spec);
     List<Node> all = nodes.nodes();
     List<Node> members = all.stream().filter(n -> p.nodes().contains(n.name())).toList();

@@ -1,6 +1,7 @@
 package dev.pounce.core.job;
 
 import dev.pounce.core.dep.Dependencies;
+import dev.pounce.core.kernel.KernelRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ import java.util.Map;
  * @param requiredNodes {@code -w} expanded node names, empty when not given
  * @param excludedNodes {@code -x} expanded node names, empty when not given
  * @param constraint {@code -C} as given, null when not given
+ * @param kernel the catalog kernel of {@code --kernel}/{@code -C kernel:NAME}, resolved at submit;
+ *     null when none was asked for
  */
 public record JobSpec(
     String name,
@@ -83,7 +86,8 @@ public record JobSpec(
     Instant begin,
     List<String> requiredNodes,
     List<String> excludedNodes,
-    String constraint) {
+    String constraint,
+    KernelRef kernel) {
 
   /** The value of {@link #timeLimitMinutes} that means "no limit". */
   public static final long UNLIMITED = -1L;
@@ -146,6 +150,7 @@ public record JobSpec(
     b.requiredNodes = requiredNodes;
     b.excludedNodes = excludedNodes;
     b.constraint = constraint;
+    b.kernel = kernel;
     return b;
   }
 
@@ -186,6 +191,7 @@ public record JobSpec(
     public List<String> requiredNodes;
     public List<String> excludedNodes;
     public String constraint;
+    public KernelRef kernel;
 
     /** Builds the immutable spec. */
     public JobSpec build() {
@@ -224,7 +230,8 @@ public record JobSpec(
           begin,
           requiredNodes,
           excludedNodes,
-          constraint);
+          constraint,
+          kernel);
     }
   }
 }

@@ -36,7 +36,12 @@ public enum SlurmErrorCode {
   /** The controller cannot take the request now (database down, not the leader): retry. */
   UNAVAILABLE("Slurm backup controller in standby mode"),
   INVALID_REQUEST("Invalid job request"),
-  INVALID_ARRAY("Invalid job array specification");
+  INVALID_ARRAY("Invalid job array specification"),
+  /**
+   * Pounce's own (SLURM has no kernel catalog): {@code --kernel} names no catalog entry. Worded
+   * like SLURM's other unknown-resource refusals ({@code Invalid feature specification}).
+   */
+  INVALID_KERNEL("Invalid kernel specification");
 
   private final String message;
 

@@ -125,6 +125,7 @@ public final class OptionValues {
       case "nodelist" -> o.nodelist = v;
       case "exclude" -> o.exclude = v;
       case "constraint" -> o.constraint = v;
+      case "kernel" -> o.kernel = v;
       case "gres" -> o.gres = v;
       case "signal" -> {
         if (!SignalOption.valid(v)) {

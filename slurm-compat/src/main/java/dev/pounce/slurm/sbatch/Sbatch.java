@@ -169,7 +169,9 @@ public final class Sbatch implements SlurmCommand {
       b.dependency = DependencyParser.parse(o.dependency);
       b.killOnInvalidDep = o.killOnInvalidDep;
       nodes.fill(b);
-      b.constraint = o.constraint;
+      KernelOption kernel = KernelOption.of(o.kernel, o.constraint);
+      b.constraint = kernel.constraint();
+      b.kernel = kernel.kernel();
       spec = b.build();
     } catch (SlurmException e) {
       throw new CommandFailure(refusal + e.getMessage() + "\n", 1);
@@ -250,6 +252,9 @@ public final class Sbatch implements SlurmCommand {
   private static String detailLine(SlurmException e, JobSpec spec, ClusterOps ops) {
     if (e.code() == SlurmErrorCode.INVALID_PARTITION && spec.partition() != null) {
       return "sbatch: error: invalid partition specified: " + spec.partition() + "\n";
+    }
+    if (e.code() == SlurmErrorCode.INVALID_KERNEL && spec.kernel() != null) {
+      return "sbatch: error: invalid kernel specified: " + spec.kernel().label() + "\n";
     }
     if (e.code() == SlurmErrorCode.NODE_CONFIG_UNAVAILABLE) {
       int maxCpus = 0;

@@ -66,6 +66,7 @@ final class SbatchOptionTable {
                 OptSpec.lng("ignore-pbs", NONE),
                 OptSpec.both("input", 'i', REQUIRED),
                 OptSpec.both("job-name", 'J', REQUIRED),
+                OptSpec.lng("kernel", REQUIRED), // Pounce: a catalog kernel (docs/kernels.md)
                 OptSpec.lng("kill-on-invalid-dep", REQUIRED),
                 OptSpec.both("licenses", 'L', REQUIRED),
                 OptSpec.lng("lwk-mem", REQUIRED), // Pounce's own: docs/lwk-mem.md
@@ -159,6 +160,7 @@ final class SbatchOptionTable {
           Map.entry("SBATCH_IGNORE_PBS", "ignore-pbs"),
           Map.entry("SBATCH_INPUT", "input"),
           Map.entry("SBATCH_JOB_NAME", "job-name"),
+          Map.entry("SBATCH_KERNEL", "kernel"),
           Map.entry("SBATCH_MEM_BIND", "mem-bind"),
           Map.entry("SBATCH_MEM_PER_CPU", "mem-per-cpu"),
           Map.entry("SBATCH_MEM_PER_GPU", "mem-per-gpu"),

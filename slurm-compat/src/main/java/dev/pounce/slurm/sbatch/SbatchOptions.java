@@ -43,6 +43,7 @@ final class SbatchOptions {
   String nodelist;
   String exclude;
   String constraint;
+  String kernel;
   String gres;
   boolean testOnly;
   boolean help;

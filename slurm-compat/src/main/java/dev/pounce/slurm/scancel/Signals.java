@@ -85,7 +85,7 @@ public final class Signals {
               JOB_HELD ->
               1;
           // Submit-only refusals: scancel never meets them.
-          case DEPENDENCY, NOT_SUPPORTED, INVALID_FEATURE, JOB_FINISHED -> 1;
+          case DEPENDENCY, NOT_SUPPORTED, INVALID_FEATURE, JOB_FINISHED, INVALID_KERNEL -> 1;
         };
     return errno & 0xff;
   }

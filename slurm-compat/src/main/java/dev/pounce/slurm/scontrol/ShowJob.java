@@ -210,6 +210,10 @@ public final class ShowJob {
         List.of(
             "Features=" + (s.constraint() == null ? "(null)" : s.constraint()),
             "DelayBoot=00:00:00"));
+    if (s.kernel() != null) {
+      // Pounce's own line, only for jobs that asked for a catalog kernel (docs/kernels.md).
+      out.add(List.of("Kernel=" + s.kernel().label(), "KernelDigest=" + s.kernel().digest()));
+    }
     out.add(
         List.of(
             "OverSubscribe=" + (s.exclusive() ? "NO" : "OK"),
