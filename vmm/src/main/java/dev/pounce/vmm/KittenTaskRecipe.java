@@ -81,16 +81,7 @@ public record KittenTaskRecipe(
 
   @Override
   public QemuCommand command(Path qemu, VmDirectory dir) {
-    return QemuCommand.builder(qemu)
-        .machine(machine)
-        .accel(accel)
-        .cpus(size.cpus())
-        .memoryMiB(size.memoryMiB())
-        .kernel(kernel)
-        .initrd(taskElf)
-        .append(cmdline())
-        .control(dir.qmpSocket(), dir.pidFile())
-        .build();
+    return DirectBoot.command(qemu, dir, machine, accel, size, kernel, taskElf, cmdline());
   }
 
   @Override

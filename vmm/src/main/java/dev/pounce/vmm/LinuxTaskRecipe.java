@@ -71,16 +71,7 @@ public record LinuxTaskRecipe(
 
   @Override
   public QemuCommand command(Path qemu, VmDirectory dir) {
-    return QemuCommand.builder(qemu)
-        .machine(machine)
-        .accel(accel)
-        .cpus(size.cpus())
-        .memoryMiB(size.memoryMiB())
-        .kernel(kernel)
-        .initrd(initramfs)
-        .append(cmdline())
-        .control(dir.qmpSocket(), dir.pidFile())
-        .build();
+    return DirectBoot.command(qemu, dir, machine, accel, size, kernel, initramfs, cmdline());
   }
 
   @Override
