@@ -62,6 +62,11 @@ public final class Vm implements AutoCloseable {
     return process.pid();
   }
 
+  /** {@link System#nanoTime} just before QEMU was started: milestones count from here. */
+  public long startNanos() {
+    return startNanos;
+  }
+
   /** The command QEMU runs. */
   public QemuCommand command() {
     return command;
