@@ -209,7 +209,7 @@ public final class Vm implements AutoCloseable {
   private VmOutcome end(VmOutcome.Kind kind, TaskExit exit, String detail) {
     drainConsole();
     OptionalInt status =
-        kind == VmOutcome.Kind.STOPPED || !process.onExit().isDone()
+        kind == VmOutcome.Kind.STOPPED || process.isAlive()
             ? OptionalInt.empty()
             : OptionalInt.of(process.exitValue());
     return new VmOutcome(kind, Optional.ofNullable(exit), detail, console.milestones(), status);

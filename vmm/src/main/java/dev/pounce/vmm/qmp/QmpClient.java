@@ -48,7 +48,7 @@ public final class QmpClient implements AutoCloseable {
       if (first == null || !(Json.parse(first) instanceof Map<?, ?> g) || !g.containsKey("QMP")) {
         throw new QmpException("protocol", "no QMP greeting: " + first);
       }
-      this.greeting = cast(g);
+      this.greeting = cast(g.get("QMP"));
     } catch (IOException e) {
       throw new QmpException("reading the QMP greeting failed: " + e.getMessage(), e);
     }
