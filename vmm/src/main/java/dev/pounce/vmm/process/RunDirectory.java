@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,6 +69,18 @@ public final class RunDirectory {
         List<Long> killed = killQemusOf(vm);
         vm.delete();
         swept.add(new SweptVm(d, owner, killed));
+      }
+    }
+    try (DirectoryStream<Path> half = Files.newDirectoryStream(root, ".new-*")) {
+      for (Path d : half) { // an owner that died between mkdir and rename; no QEMU was started
+        Optional<OwnerRecord> owner = OwnerRecord.read(d);
+        boolean stale =
+            owner.isPresent()
+                ? !owner.get().alive()
+                : Files.getLastModifiedTime(d).toInstant().isBefore(Instant.now().minusSeconds(60));
+        if (stale) {
+          new VmDirectory(d).delete();
+        }
       }
     }
     return swept;
