@@ -32,7 +32,7 @@ gcc -Os -nostdlib -static -no-pie -ffreestanding -fno-builtin -fno-stack-protect
   -o "$work/hello" vmm/src/test/resources/dev/pounce/vmm/hello.c
 cp="vmm/target/classes:vmm/target/test-classes:elf-loader/target/classes"
 khz=$(awk -F: '/^cpu MHz/ { printf "%d", $2 * 1000; exit }' /proc/cpuinfo)
-append="console=ttyS0 quiet panic=-1 nokaslr tsc_early_khz=$khz"
+append="console=ttyS0 quiet panic=-1 nokaslr reboot=t tsc_early_khz=$khz"
 
 bare() {  # RUNS bare boots; prints "bare <ms>" each
   python3 - "$QEMU" "$kernel" "$work/initrd" "$append" "$RUNS" <<'PY'

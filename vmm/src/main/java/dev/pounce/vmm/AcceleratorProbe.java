@@ -72,7 +72,7 @@ public final class AcceleratorProbe {
         new Recipe() {
           @Override
           public QemuCommand command(Path qemu, VmDirectory dir) {
-            StringBuilder args = new StringBuilder("console=ttyS0 panic=-1 nokaslr");
+            StringBuilder args = new StringBuilder("console=ttyS0 panic=-1 nokaslr reboot=t");
             HostTsc.khz().ifPresent(k -> args.append(" tsc_early_khz=").append(k));
             return QemuCommand.builder(qemu)
                 .accel(accel)

@@ -11,9 +11,10 @@ import java.util.OptionalLong;
 /**
  * The {@code linux} protocol: a Linux kernel with an initramfs whose {@code /init} is {@code
  * pounce-init} running the task (elf-loader's {@code TaskInitramfs}). Kernel arguments {@code
- * console=ttyS0 quiet panic=-1 nokaslr tsc_early_khz=<host kHz>}: a panic restarts at once, which
- * {@code -no-reboot} turns into QEMU's exit; the TSC hint keeps microvm from hanging in
- * calibration.
+ * console=ttyS0 quiet panic=-1 nokaslr reboot=t tsc_early_khz=<host kHz>}: a panic restarts at
+ * once, and the restart is a triple fault, which {@code -no-reboot} turns into QEMU's exit (on
+ * microvm the default keyboard-controller restart resets the machine instead: it boots again); the
+ * TSC hint keeps microvm from hanging in calibration.
  *
  * @param kernel bzImage or uncompressed vmlinux (PVH entry)
  * @param initramfs the task's initramfs
@@ -63,7 +64,8 @@ public record LinuxTaskRecipe(
 
   /** The kernel command line. */
   public String cmdline() {
-    List<String> a = new ArrayList<>(List.of("console=ttyS0", "quiet", "panic=-1", "nokaslr"));
+    List<String> a =
+        new ArrayList<>(List.of("console=ttyS0", "quiet", "panic=-1", "nokaslr", "reboot=t"));
     tscKhz.ifPresent(k -> a.add("tsc_early_khz=" + k));
     a.addAll(extraArgs);
     return String.join(" ", a);

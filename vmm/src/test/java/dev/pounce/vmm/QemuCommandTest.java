@@ -31,7 +31,7 @@ class QemuCommandTest {
                 + " -nodefaults -no-user-config -display none -no-reboot -smp 1 -m 128M"
                 + " -serial stdio -qmp unix:/run/pounce/vm-1/qmp,server=on,wait=off"
                 + " -pidfile /run/pounce/vm-1/qemu.pid -kernel /k/bzImage -initrd /j/initrd"
-                + " -append 'console=ttyS0 quiet panic=-1 nokaslr tsc_early_khz=2096008'");
+                + " -append 'console=ttyS0 quiet panic=-1 nokaslr reboot=t tsc_early_khz=2096008'");
     assertThat(r.protocol().guestEndsItself()).isTrue();
   }
 
