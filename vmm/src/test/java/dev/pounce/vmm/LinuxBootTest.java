@@ -69,6 +69,13 @@ class LinuxBootTest {
   }
 
   @Test
+  void aTaskKilledByASignalIsReportedWithTheSignal() throws Exception {
+    VmOutcome o = boot("segv", List.of("/task", "segv"), List.of());
+    assertThat(o.kind()).as(o.detail()).isEqualTo(VmOutcome.Kind.EXITED);
+    assertThat(o.exit()).contains(new TaskExit(0, 11));
+  }
+
+  @Test
   void aPanickingBootIsABootFailureWithThePanicLine() throws Exception {
     Path initrd = TaskFixtures.initramfs(tmp, hello, List.of("/task"), List.of());
     LinuxTaskRecipe r =

@@ -1,5 +1,6 @@
 /* The LWK test task: static, libc-free. Prints "argv[i]=..." for each argument and GREETING from
- * its environment, then exits with the number in argv[1] (0 without one). */
+ * its environment, then exits with the number in argv[1] (0 without one), or, when argv[1] is
+ * "segv", dies of SIGSEGV. */
 static long sys3(long n, long a, long b, long c) {
   long r;
   __asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
@@ -31,6 +32,7 @@ int hello_main(long argc, char **argv) {
   out("GREETING=");
   out(greeting);
   out("\n");
+  if (argc > 1 && argv[1][0] == 's') *(volatile int *)0 = 0;
   int code = 0;
   if (argc > 1)
     for (const char *p = argv[1]; *p >= '0' && *p <= '9'; p++) code = code * 10 + (*p - '0');
