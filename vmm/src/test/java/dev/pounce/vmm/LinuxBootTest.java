@@ -3,7 +3,9 @@ package dev.pounce.vmm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pounce.vmm.console.BootMilestones;
+import dev.pounce.vmm.console.ConsoleProtocol;
 import dev.pounce.vmm.console.TaskExit;
+import dev.pounce.vmm.process.VmDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +75,47 @@ class LinuxBootTest {
     VmOutcome o = boot("segv", List.of("/task", "segv"), List.of());
     assertThat(o.kind()).as(o.detail()).isEqualTo(VmOutcome.Kind.EXITED);
     assertThat(o.exit()).contains(new TaskExit(0, 11));
+  }
+
+  /**
+   * The Kitten case without Kitten: a guest that does not end QEMU after its exit line (here the
+   * restart goes through microvm's keyboard controller, which boots the machine again) is ended by
+   * the launcher over QMP as soon as the line appears.
+   */
+  @Test
+  void aGuestThatDoesNotEndItselfIsQuitOnItsExitLine() throws Exception {
+    Path initrd = TaskFixtures.initramfs(tmp, hello, List.of("/task", "3"), List.of());
+    LinuxTaskRecipe linux =
+        LinuxTaskRecipe.fastest(kernel, initrd, VmSize.SMALL).withExtraArgs(List.of("reboot=k"));
+    ConsoleProtocol haltsOnly =
+        new ConsoleProtocol(
+            ConsoleProtocol.LINUX_INIT.startLine(),
+            ConsoleProtocol.LINUX_INIT.exitLine(),
+            ConsoleProtocol.LINUX_INIT.controlPrefix(),
+            false);
+    Recipe r =
+        new Recipe() {
+          @Override
+          public QemuCommand command(Path qemu, VmDirectory dir) {
+            return linux.command(qemu, dir);
+          }
+
+          @Override
+          public ConsoleProtocol protocol() {
+            return haltsOnly;
+          }
+        };
+    try (Vm vm = host.start(r, tmp.resolve("halts.out"), BOOT_TIMEOUT)) {
+      VmOutcome o = vm.await(RUN_TIMEOUT);
+      assertThat(o.kind()).as(o.detail()).isEqualTo(VmOutcome.Kind.EXITED);
+      assertThat(o.exit()).contains(new TaskExit(3, 0));
+      assertThat(vm.qmp().events())
+          .extracting(e -> e.name() + " " + e.data().get("reason"))
+          .contains("SHUTDOWN host-qmp-quit");
+      assertThat(Files.readString(tmp.resolve("halts.out")))
+          .as("the task ran once")
+          .isEqualTo("argv[0]=/task\nargv[1]=3\nGREETING=(unset)\n");
+    }
   }
 
   @Test
