@@ -218,10 +218,6 @@ public final class QemuCommand {
         throw new IllegalArgumentException(
             "machine " + machine.configName() + " has no CD-ROM controller; use pc or q35");
       }
-      if (pvpanic && !machine.hasPvpanic()) {
-        throw new IllegalArgumentException(
-            "machine " + machine.configName() + " has no ISA bus for pvpanic; use pc or q35");
-      }
       if (kernel == null && machine == Machine.MICROVM) {
         throw new IllegalArgumentException("machine microvm has no firmware boot: give a kernel");
       }

@@ -73,6 +73,15 @@ class QemuCommandTest {
             .control(DIR.qmpSocket(), DIR.pidFile())
             .build();
     assertThat(micro.argv()).containsSequence("-device", "virtio-blk-device,drive=disk0");
+    assertThat(
+            QemuCommand.builder(QEMU)
+                .kernel(Path.of("/k"))
+                .pvpanic()
+                .control(DIR.qmpSocket(), DIR.pidFile())
+                .build()
+                .argv())
+        .as("QEMU 7.2 takes pvpanic on microvm (measured)")
+        .containsSequence("-device", "pvpanic");
   }
 
   @Test
@@ -81,14 +90,6 @@ class QemuCommandTest {
     assertThatThrownBy(b::build).hasMessage("nothing to boot: give a kernel, a CD-ROM or a disk");
     assertThatThrownBy(() -> b.cdrom(Path.of("/x.iso")).build())
         .hasMessage("machine microvm has no CD-ROM controller; use pc or q35");
-    assertThatThrownBy(
-            () ->
-                QemuCommand.builder(QEMU)
-                    .kernel(Path.of("/k"))
-                    .pvpanic()
-                    .control(DIR.qmpSocket(), DIR.pidFile())
-                    .build())
-        .hasMessage("machine microvm has no ISA bus for pvpanic; use pc or q35");
     assertThatThrownBy(
             () ->
                 QemuCommand.builder(QEMU)
