@@ -1,6 +1,7 @@
 package dev.pounce.vmm;
 
 import dev.pounce.elf.initramfs.TaskInitramfs;
+import dev.pounce.vmm.process.VmDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,8 @@ public final class BootBench {
           }
         }
       }
+    } finally {
+      new VmDirectory(dir).delete(); // not a VM's directory, but removed the same way
     }
   }
 }
