@@ -210,6 +210,43 @@ class SrunIT {
     assertThat(jobs).doesNotContain("solo.batch");
   }
 
+  /** A copy of this host's /bin/true with one field changed at {@code offset}. */
+  private static void patchedTrue(String name, int offset, byte[] with) throws Exception {
+    byte[] b = Files.readAllBytes(Path.of("/bin/true"));
+    System.arraycopy(with, 0, b, offset, with.length);
+    Path p = work.resolve(name);
+    Files.write(p, b);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /**
+   * A binary that cannot run on the node is refused at launch with elf-loader's one line, through
+   * slurmstepd's error line, before any execve: another machine, a missing interpreter.
+   */
+  @Test
+  @Order(6)
+  void binariesThatCannotRunAreRefusedWithOneLine() throws Exception {
+    patchedTrue("armtask", 18, new byte[] {(byte) 183, 0}); // e_machine = EM_AARCH64
+    String body = new String(Files.readAllBytes(Path.of("/bin/true")), StandardCharsets.ISO_8859_1);
+    int interp = body.indexOf("/lib64/ld-linux-x86-64.so.2");
+    assertThat(interp).isPositive();
+    patchedTrue(
+        "dyntask", interp, "/lib64/ld-missing-x86-64.so".getBytes(StandardCharsets.ISO_8859_1));
+
+    var r = cluster.runIn(work, null, "srun", "-n", "1", "./armtask");
+    assertThat(r.rc()).as(r.toString()).isNotZero();
+    assertThat(r.err())
+        .as(r.toString())
+        .contains("error: ./armtask: not an x86-64 ELF (machine AArch64)\n")
+        .contains("srun: error: node1: task 0: Exited with exit code");
+    r = cluster.runIn(work, null, "srun", "-n", "1", "./dyntask");
+    assertThat(r.rc()).as(r.toString()).isNotZero();
+    assertThat(r.err())
+        .as(r.toString())
+        .contains(
+            "error: ./dyntask: interpreter /lib64/ld-missing-x86-64.so not found on this node\n");
+  }
+
   private Process start(List<String> cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("POUNCE_CONTROLLER", "127.0.0.1:" + cluster.httpPort);

@@ -87,6 +87,11 @@ final class StepRun {
         noCgroup = "cgroup: " + e;
       }
     }
+    List<String> stepEnv = new ArrayList<>(spec.getEnvList());
+    String badBinary =
+        spec.getArgvCount() == 0
+            ? null
+            : TaskBinary.refusal(spec.getArgv(0), spec.getWorkDir(), stepEnv).orElse(null);
     for (StepTask t : spec.getTasksList()) {
       Proc p = new Proc(t.getRank());
       synchronized (this) {
@@ -98,6 +103,10 @@ final class StepRun {
       }
       if (noCgroup != null) {
         end(p, new Task.Exit(0, 0, noCgroup));
+        continue;
+      }
+      if (badBinary != null) {
+        end(p, new Task.Exit(0, 0, badBinary));
         continue;
       }
       List<String> env = new ArrayList<>(spec.getEnvList());
