@@ -21,7 +21,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} PATH=${JAVA_HOM
 
 kernel=${POUNCE_BENCH_KERNEL:-}
 if [ -z "$kernel" ]; then
-  kernel=$("$REPO/pounce" kernel build tiny-lwk | awk '{print $NF}' | tail -1)
+  # "tiny-lwk@V sha256:... /path/bzImage [(cached)]": the field that is a path
+  kernel=$("$REPO/pounce" kernel build tiny-lwk | tail -1 | tr ' ' '\n' | grep '^/' | tail -1)
 fi
 [ -r "$kernel" ] || { echo "bench: kernel $kernel not readable" >&2; exit 1; }
 

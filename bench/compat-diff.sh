@@ -29,7 +29,8 @@
 # Explained differences: bench/compat-explained.txt names the cases whose difference is deliberate,
 # one a line: "case-name  anchor[,anchor...]  [note]" where each anchor is a heading of
 # docs/slurm-differences.md (as a GitHub anchor: lower case, punctuation dropped, spaces -> '-');
-# whatever follows is a free note. A differing case listed there is
+# whatever follows is a free note; a note starting "timing:" marks a case whose difference shows
+# only on some runs (it is then never reported stale). A differing case listed there is
 # "explained", any other is "unexplained"; a listed case that is now the same is reported "stale"
 # (remove it from the list), and a listed anchor missing from the docs fails the run.
 # Final line: "compat-diff: N invocations, D differ (E explained, U unexplained), S same",
@@ -73,10 +74,10 @@ doc_anchors() {
   sed -n 's/^#\{1,6\} \{1,\}//p' "$DIFF_DOC" | tr '[:upper:]' '[:lower:]' |
     sed -E 's/[^a-z0-9 _-]//g; s/ /-/g'
 }
-declare -A WHY
+declare -A WHY SOMETIMES
 if [ -f "$EXPLAINED" ]; then
   ANCHORS=" $(doc_anchors | tr '\n' ' ') "
-  while read -r ename anchors _; do
+  while read -r ename anchors note; do
     [[ -z $ename || $ename == \#* ]] && continue
     [ -n "$anchors" ] || { echo "compat-diff: $EXPLAINED: case $ename has no anchor" >&2; exit 2; }
     for anchor in ${anchors//,/ }; do
@@ -85,6 +86,7 @@ if [ -f "$EXPLAINED" ]; then
         { echo "compat-diff: $EXPLAINED: $ename -> #$anchor: no such heading in $DIFF_DOC" >&2; exit 2; }
     done
     WHY[$ename]=$anchors
+    [[ ${note:-} == timing:* ]] && SOMETIMES[$ename]=1
   done < "$EXPLAINED"
   if [ -z "$FILTER" ]; then  # an explanation for a case that does not exist is a typo
     for ename in "${!WHY[@]}"; do
@@ -251,7 +253,7 @@ for i in "${!NAMES[@]}"; do
   rca=$(cat $a.rc) rcb=$(cat $b.rc)
   if cmp -s $a.nout $b.nout && cmp -s $a.nerr $b.nerr && [ "$rca" = "$rcb" ]; then
     S=$((S + 1))
-    [ -n "${WHY[$name]:-}" ] && STALE+=("$name")
+    [ -n "${WHY[$name]:-}" ] && [ -z "${SOMETIMES[$name]:-}" ] && STALE+=("$name")
     if [ $VERBOSE = 1 ]; then
       echo "=== same: $name (exit $rca)"; echo "\$ $cmd"; sed 's/^/  | /' $a.nout; sed 's/^/  ! /' $a.nerr
     fi
