@@ -247,6 +247,24 @@ class SrunIT {
             "error: ./dyntask: interpreter /lib64/ld-missing-x86-64.so not found on this node\n");
   }
 
+  /**
+   * -m cyclic deals ranks over the nodes (as 22.05: n1 0,2 / n2 1,3), block numbers them in turn.
+   */
+  @Test
+  @Order(7)
+  void cyclicDealsRanksOverTheNodes() throws Exception {
+    String show = "echo $SLURMD_NODENAME $SLURM_LOCALID $SLURM_GTIDS";
+    var r =
+        cluster.runIn(
+            work, null, "srun", "-N", "2", "-n", "4", "-m", "cyclic", "-l", "sh", "-c", show);
+    assertThat(r.rc()).as(r.toString()).isZero();
+    assertThat(r.out().lines().sorted().toList())
+        .containsExactly("0: node1 0 0,2", "1: node2 0 1,3", "2: node1 1 0,2", "3: node2 1 1,3");
+    r = cluster.runIn(work, null, "srun", "-N", "2", "-n", "4", "-l", "sh", "-c", show);
+    assertThat(r.out().lines().sorted().toList())
+        .containsExactly("0: node1 0 0,1", "1: node1 1 0,1", "2: node2 0 2,3", "3: node2 1 2,3");
+  }
+
   private Process start(List<String> cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("POUNCE_CONTROLLER", "127.0.0.1:" + cluster.httpPort);

@@ -69,6 +69,8 @@ public class RunStep {
     int cpt = Math.max(1, r.cpusPerTask());
     Distribution.SocketLevel level =
         r.distribution() == null ? Distribution.SocketLevel.CYCLIC : r.distribution().sockets();
+    List<List<Integer>> ranks =
+        StepLayout.ranks(c.step.tasksPerNode(), StepLayout.chunk(r.distribution()));
     for (int i = 0; i < c.step.nodes().size(); i++) {
       String node = c.step.nodes().get(i);
       int tasksHere = c.step.tasksPerNode().get(i);
@@ -84,12 +86,14 @@ public class RunStep {
               level);
       Map<Integer, Map<String, String>> perTask = new LinkedHashMap<>();
       Map<Integer, String> cpus = new LinkedHashMap<>();
-      int first = StepLayout.firstRank(c.step.tasksPerNode(), i);
-      for (int rank = first; rank < first + tasksHere; rank++) {
-        perTask.put(rank, TaskEnvironment.task(c.step, rank));
-        cpus.put(rank, topology.bindable() ? CpuList.format(sets.get(rank - first)) : "");
+      List<Integer> here = ranks.get(i);
+      for (int local = 0; local < here.size(); local++) {
+        int rank = here.get(local);
+        perTask.put(rank, TaskEnvironment.task(rank, local));
+        cpus.put(rank, topology.bindable() ? CpuList.format(sets.get(local)) : "");
       }
-      Map<String, String> env = TaskEnvironment.node(r.env(), c.job, c.step, i, r.cpusPerTask());
+      Map<String, String> env =
+          TaskEnvironment.node(r.env(), c.job, c.step, i, r.cpusPerTask(), here);
       TaskEnvironment.binding(env, r.cpuBind(), r.distribution());
       var launch =
           new NodeGateway.StepLaunch(

@@ -1,7 +1,6 @@
 package dev.pounce.core.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pounce.core.job.JobState;
 import java.util.List;
@@ -27,14 +26,35 @@ class StepLayoutTest {
     assertThat(StepLayout.block(List.of(1, 1), 5, 1, 0)).containsExactly(3, 2);
   }
 
+  /**
+   * -m cyclic and plane=2, as SLURM 22.05 ran {@code srun -n 6 -N 2 -m ... -l} here inside {@code
+   * sbatch -N 2 -n 32}: cyclic n1 0,2,4 / n2 1,3,5; plane=2 n1 0,1,4,5 / n2 2,3.
+   */
+  @Test
+  void cyclicAndPlaneDealRanksRoundRobin() {
+    var two = List.of(16, 16);
+    int cyclic = StepLayout.chunk(dev.pounce.core.place.Distribution.parse("cyclic").orElseThrow());
+    int plane = StepLayout.chunk(dev.pounce.core.place.Distribution.parse("plane=2").orElseThrow());
+    assertThat(cyclic).isEqualTo(1);
+    assertThat(plane).isEqualTo(2);
+    assertThat(StepLayout.chunk(null)).isZero();
+    assertThat(StepLayout.spread(two, 6, 1, 0, cyclic)).containsExactly(3, 3);
+    assertThat(StepLayout.ranks(List.of(3, 3), cyclic))
+        .containsExactly(List.of(0, 2, 4), List.of(1, 3, 5));
+    assertThat(StepLayout.spread(two, 6, 1, 0, plane)).containsExactly(4, 2);
+    assertThat(StepLayout.ranks(List.of(4, 2), plane))
+        .containsExactly(List.of(0, 1, 4, 5), List.of(2, 3));
+    // Block ranks stay node by node; a full node is skipped, then the rest is dealt regardless.
+    assertThat(StepLayout.ranks(List.of(3, 1), 0)).containsExactly(List.of(0, 1, 2), List.of(3));
+    assertThat(StepLayout.spread(List.of(1, 3), 4, 1, 0, 1)).containsExactly(1, 3);
+    assertThat(StepLayout.ranks(List.of(1, 3), 1)).containsExactly(List.of(0), List.of(1, 2, 3));
+    assertThat(StepLayout.spread(List.of(1, 1), 5, 1, 0, 1)).containsExactly(3, 2);
+  }
+
   @Test
   void ranksAreNumberedNodeByNode() {
-    List<Integer> layout = List.of(3, 1);
-    assertThat(StepLayout.firstRank(layout, 1)).isEqualTo(3);
-    assertThat(StepLayout.nodeOf(layout, 2)).isZero();
-    assertThat(StepLayout.nodeOf(layout, 3)).isEqualTo(1);
-    assertThatThrownBy(() -> StepLayout.nodeOf(layout, 4))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(StepLayout.ranks(List.of(3, 1), 0)).containsExactly(List.of(0, 1, 2), List.of(3));
+    assertThat(StepLayout.ranks(List.of(2, 2), 0)).containsExactly(List.of(0, 1), List.of(2, 3));
   }
 
   @Test

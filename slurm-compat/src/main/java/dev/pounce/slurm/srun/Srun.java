@@ -239,8 +239,8 @@ public final class Srun implements StreamingCommand {
 
     /**
      * srun's defaults inside an allocation: all the job's nodes unless -N (or fewer tasks than
-     * nodes), -n else SLURM_NTASKS else --ntasks-per-node times nodes else one per node; block
-     * layout over the job's CPUs.
+     * nodes), -n else SLURM_NTASKS else --ntasks-per-node times nodes else one per node; laid out
+     * over the job's CPUs by -m's first level (block unless cyclic or plane).
      */
     static Placement of(SrunOptions o, Job job, java.util.Map<String, String> env)
         throws CommandFailure {
@@ -281,7 +281,8 @@ public final class Srun implements StreamingCommand {
       }
       return new Placement(
           job.nodes().subList(0, nodes),
-          StepLayout.block(cpus, tasks, cpt, o.ntasksPerNode()),
+          StepLayout.spread(
+              cpus, tasks, cpt, o.ntasksPerNode(), StepLayout.chunk(o.distribution())),
           warning);
     }
 

@@ -8,10 +8,10 @@ import dev.pounce.core.step.StepLayout;
 import dev.pounce.slurm.env.RepeatCounts;
 import dev.pounce.slurm.hostlist.Hostlist;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The environment of a step's tasks as SLURM 22.05 sets it: srun's own environment (the batch
@@ -32,9 +32,15 @@ public final class TaskEnvironment {
    * @param step the step
    * @param index the node's index in the step
    * @param cpusPerTask -c, 0 when not given
+   * @param ranksHere the global ranks on this node ({@link StepLayout#ranks}), for SLURM_GTIDS
    */
   public static Map<String, String> node(
-      Map<String, String> base, Job job, Step step, int index, int cpusPerTask) {
+      Map<String, String> base,
+      Job job,
+      Step step,
+      int index,
+      int cpusPerTask,
+      List<Integer> ranksHere) {
     Map<String, String> env = new TreeMap<>(base);
     String node = step.nodes().get(index);
     int nodes = step.nodes().size();
@@ -43,11 +49,7 @@ public final class TaskEnvironment {
     int jobIndex = job.nodes().indexOf(node);
     int cpusHere =
         jobIndex >= 0 && jobIndex < job.cpusPerNode().size() ? job.cpusPerNode().get(jobIndex) : 1;
-    int first = StepLayout.firstRank(step.tasksPerNode(), index);
-    String gtids =
-        IntStream.range(first, first + step.tasksPerNode().get(index))
-            .mapToObj(Integer::toString)
-            .collect(Collectors.joining(","));
+    String gtids = ranksHere.stream().map(String::valueOf).collect(Collectors.joining(","));
     String id = Integer.toString(step.stepId());
     env.put("SLURMD_NODENAME", node);
     env.put("SLURM_CPUS_ON_NODE", Integer.toString(cpusHere));
@@ -96,10 +98,11 @@ public final class TaskEnvironment {
     }
   }
 
-  /** The variables of one task: SLURM_PROCID (global rank) and SLURM_LOCALID (rank on node). */
-  public static Map<String, String> task(Step step, int rank) {
-    int index = StepLayout.nodeOf(step.tasksPerNode(), rank);
-    int local = rank - StepLayout.firstRank(step.tasksPerNode(), index);
+  /**
+   * The variables of one task: SLURM_PROCID (global rank) and SLURM_LOCALID (its index among the
+   * node's ranks, {@link StepLayout#ranks}).
+   */
+  public static Map<String, String> task(int rank, int local) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SLURM_PROCID", Integer.toString(rank));
     env.put("SLURM_LOCALID", Integer.toString(local));

@@ -42,7 +42,7 @@ class TaskEnvironmentTest {
             0,
             null);
     Map<String, String> base = Map.of("SLURM_JOB_ID", "73", "SLURM_NNODES", "2", "PATH", "/bin");
-    Map<String, String> env = TaskEnvironment.node(base, job, step, 1, 0);
+    Map<String, String> env = TaskEnvironment.node(base, job, step, 1, 0, List.of(2, 3));
     assertThat(env)
         .containsEntry("SLURM_CPUS_ON_NODE", "2")
         .containsEntry("SLURM_DISTRIBUTION", "block")
@@ -62,7 +62,7 @@ class TaskEnvironmentTest {
         .containsEntry("SLURMD_NODENAME", "n2")
         .containsEntry("PATH", "/bin")
         .doesNotContainKey("SLURM_CPUS_PER_TASK");
-    assertThat(TaskEnvironment.task(step, 3))
+    assertThat(TaskEnvironment.task(3, 1))
         .containsOnly(Map.entry("SLURM_PROCID", "3"), Map.entry("SLURM_LOCALID", "1"));
     Step one =
         new Step(
@@ -80,7 +80,7 @@ class TaskEnvironmentTest {
             0,
             0,
             null);
-    assertThat(TaskEnvironment.node(base, job, one, 0, 0))
+    assertThat(TaskEnvironment.node(base, job, one, 0, 0, List.of(0)))
         .containsEntry("SLURM_DISTRIBUTION", "cyclic")
         .containsEntry("SLURM_NNODES", "1")
         .containsEntry("SLURM_STEP_ID", "5");
