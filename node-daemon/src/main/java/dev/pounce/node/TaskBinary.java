@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,12 +24,35 @@ final class TaskBinary {
 
   private static final byte[] MAGIC = {0x7f, 'E', 'L', 'F'};
 
+  /** Verdicts by file identity, so a step launched again with the same binary is not re-read. */
+  private static final int CACHED = 256;
+
+  private static final Map<String, Optional<String>> VERDICTS =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> e) {
+              return size() > CACHED;
+            }
+          });
+
   private TaskBinary() {}
 
   /** Why {@code argv0} cannot run on this node, or empty when it can (or is not an ELF file). */
   static Optional<String> refusal(String argv0, String workDir, List<String> env) {
     Path file = resolve(argv0, workDir, env);
-    if (file == null || !isElf(file)) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    String id = identity(argv0, file);
+    if (id == null) {
+      return check(argv0, file);
+    }
+    return VERDICTS.computeIfAbsent(id, k -> check(argv0, file));
+  }
+
+  private static Optional<String> check(String argv0, Path file) {
+    if (!isElf(file)) {
       return Optional.empty();
     }
     try {
@@ -34,6 +60,27 @@ final class TaskBinary {
       return Optional.empty();
     } catch (ElfException e) {
       return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * The name as written plus the file's device, inode, size and change time: a rebuilt or replaced
+   * binary is checked again. Null when the attributes cannot be read.
+   */
+  private static String identity(String argv0, Path file) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,ctime");
+      return argv0
+          + "\0"
+          + a.get("dev")
+          + ":"
+          + a.get("ino")
+          + ":"
+          + a.get("size")
+          + ":"
+          + a.get("ctime");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
     }
   }
 

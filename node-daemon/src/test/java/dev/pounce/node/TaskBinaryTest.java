@@ -43,6 +43,11 @@ class TaskBinaryTest {
     Files.write(p, b);
     assertThat(TaskBinary.refusal("./armtask", dir.toString(), List.of()))
         .contains("./armtask: not an x86-64 ELF (machine AArch64)");
+    // Replaced by a good binary (another inode, change time): checked again, not served cached.
+    Files.delete(p);
+    copyOfTrue("armtask");
+    assertThat(TaskBinary.refusal("./armtask", dir.toString(), List.of())).isEmpty();
+    Files.write(p, b);
     // Found on PATH, it is named as the user wrote it.
     assertThat(TaskBinary.refusal("armtask", "/", List.of("PATH=/usr/bin:" + dir)))
         .contains("armtask: not an x86-64 ELF (machine AArch64)");

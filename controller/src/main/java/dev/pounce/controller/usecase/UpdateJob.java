@@ -210,10 +210,11 @@ public class UpdateJob {
     }
     b.dependency = deps;
     Job draft = b.build();
+    Instant now = Instant.now();
     if (!job.held()) {
-      b.reason = Eligibility.reason(draft, false, JobReason.NONE, Instant.now());
+      b.reason = Eligibility.reason(draft, false, JobReason.NONE, now);
     }
-    b.eligibleTime = Eligibility.eligibleTime(draft, job.held(), Instant.now());
+    b.eligibleTime = Eligibility.eligibleTime(draft, job.held(), now);
   }
 
   private static java.util.Map<String, String> withExtra(
